@@ -1,0 +1,66 @@
+namespace TokenGen.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one client: the interface it implements and each operation, with every
+/// decision (binding, escaping, formatting, type infos) already made. Value-equatable, so an unchanged interface
+/// keeps its cached output. Type names are fully qualified with <c>global::</c> and carry nullable annotations.
+/// </summary>
+/// <param name="Namespace">The interface's namespace, or null for the global namespace.</param>
+/// <param name="InterfaceName">The interface's name as written in C# (with <c>@</c> where it is a keyword).</param>
+/// <param name="InterfaceFullName">The interface's fully qualified name, <c>global::Ns.IThing</c>.</param>
+/// <param name="ClientName">The client class's name: the interface name without its leading <c>I</c>, plus <c>Client</c>.</param>
+/// <param name="IsPublic">Whether the interface is public (the client is then public; otherwise internal).</param>
+/// <param name="BaseAddress">The <c>[TokenApi(BaseAddress)]</c> value, already checked to be absolute; null when not set.</param>
+/// <param name="SerializerContextFullName">The fully qualified <c>JsonSerializerContext</c> type, or null when not set.</param>
+/// <param name="JsonTypes">Every type info the client needs, each once; operations refer to them by field name.</param>
+/// <param name="EnumFormatters">Every enum sent in a route, query, header or form, each once.</param>
+/// <param name="Operations">The operations, in declaration order (base interfaces' after the interface's own).</param>
+/// <param name="HintName">The generated file's hint name, unique in the compilation (for example <c>Ns.IThing.g.cs</c>).</param>
+internal sealed record ClientSpec(
+    string? Namespace,
+    string InterfaceName,
+    string InterfaceFullName,
+    string ClientName,
+    bool IsPublic,
+    string? BaseAddress,
+    string? SerializerContextFullName,
+    EquatableArray<JsonTypeSpec> JsonTypes,
+    EquatableArray<EnumFormatterSpec> EnumFormatters,
+    EquatableArray<OperationSpec> Operations,
+    string HintName);
+
+/// <summary>A <c>JsonTypeInfo&lt;T&gt;</c> the client caches in a static field.</summary>
+/// <param name="TypeFullName">The type, fully qualified, without a trailing <c>?</c> for reference types.</param>
+/// <param name="FieldName">The static field holding it, for example <c>s_conversationTypeInfo</c>.</param>
+/// <param name="Source">Where the type info comes from.</param>
+internal sealed record JsonTypeSpec(string TypeFullName, string FieldName, JsonTypeSource Source);
+
+internal enum JsonTypeSource
+{
+    /// <summary><c>(JsonTypeInfo&lt;T&gt;)Context.Default.GetTypeInfo(typeof(T))!</c> on the interface's serializer context.</summary>
+    SerializerContext,
+
+    /// <summary><c>global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.JsonElement</c>.</summary>
+    BuiltInJsonElement,
+
+    /// <summary><c>global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.JsonObject</c>.</summary>
+    BuiltInJsonObject,
+
+    /// <summary><c>global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.DictionaryOfStringJsonElement</c>.</summary>
+    BuiltInDictionaryOfStringJsonElement,
+}
+
+/// <summary>An enum whose values are sent as text: the emitter writes one private static switch per enum.</summary>
+/// <param name="EnumFullName">The enum type, fully qualified.</param>
+/// <param name="MethodName">The formatter's name, for example <c>FormatGrantType</c>.</param>
+/// <param name="UnderlyingTypeFullName">The enum's underlying type (<c>int</c>, …), used for undeclared values.</param>
+/// <param name="Members">Each declared member with the text it is sent as.</param>
+internal sealed record EnumFormatterSpec(
+    string EnumFullName,
+    string MethodName,
+    string UnderlyingTypeFullName,
+    EquatableArray<EnumMemberSpec> Members);
+
+/// <param name="MemberName">The member as written in C# (with <c>@</c> where needed).</param>
+/// <param name="WireName">Its JSON name: <c>[JsonStringEnumMemberName]</c>, else <c>[EnumMember(Value)]</c>, else the member name.</param>
+internal sealed record EnumMemberSpec(string MemberName, string WireName);

@@ -1,0 +1,170 @@
+namespace TokenGen.Generator.Model;
+
+/// <summary>One interface method: the request it builds and how it reads the answer.</summary>
+/// <param name="MethodName">The method's name as written in C#.</param>
+/// <param name="HttpMethod">The HTTP method in upper case: GET, POST, PUT, PATCH or DELETE.</param>
+/// <param name="Route">The parsed route template.</param>
+/// <param name="Parameters">Every parameter, in declaration order, with its binding.</param>
+/// <param name="Headers">Static headers: the interface's <c>[Headers]</c>, then the method's, in order.</param>
+/// <param name="Body">The request body, or null for none.</param>
+/// <param name="Return">What the method returns and how the answer is read.</param>
+/// <param name="CancellationTokenParameter">The C# name of the <c>CancellationToken</c> parameter, or null.</param>
+/// <param name="ImplementsFullName">The interface that declares the method (fully qualified); it differs from the client's interface for inherited methods.</param>
+internal sealed record OperationSpec(
+    string MethodName,
+    string HttpMethod,
+    RouteSpec Route,
+    EquatableArray<ParameterSpec> Parameters,
+    EquatableArray<HeaderSpec> Headers,
+    BodySpec? Body,
+    ReturnSpec Return,
+    string? CancellationTokenParameter,
+    string ImplementsFullName);
+
+/// <summary>A parsed route template.</summary>
+/// <param name="Parts">Literal text and placeholders, in order. Literals are kept exactly as written (including a trailing slash and any fixed <c>?query</c>).</param>
+internal sealed record RouteSpec(EquatableArray<RoutePartSpec> Parts);
+
+/// <summary>A piece of a route: literal text, or a placeholder bound to a parameter.</summary>
+/// <param name="Literal">The literal text, when <paramref name="ParameterName"/> is null.</param>
+/// <param name="ParameterName">The C# name of the bound parameter, for a placeholder.</param>
+internal sealed record RoutePartSpec(string? Literal, string? ParameterName);
+
+/// <summary>A static header from <c>[Headers("Name: value")]</c>, already validated.</summary>
+internal sealed record HeaderSpec(string Name, string Value);
+
+internal enum ParameterBinding
+{
+    Path,
+    Query,
+    Header,
+    Body,
+    Form,
+    CancellationToken,
+}
+
+/// <summary>One parameter of an operation.</summary>
+/// <param name="Name">The parameter's name as written in C# (with <c>@</c> where it is a keyword).</param>
+/// <param name="TypeFullName">Its type, fully qualified, with <c>?</c> when nullable.</param>
+/// <param name="DefaultValue">The C# text of its default value (<c>default</c>, <c>null</c>, <c>"x"</c>, <c>(global::E)1</c>), or null when it has none.</param>
+/// <param name="Binding">Where its value goes.</param>
+/// <param name="WireName">The placeholder, query key, header name or form field name; null for body and cancellation token.</param>
+/// <param name="Format">How its value turns into text; null for body and cancellation token.</param>
+internal sealed record ParameterSpec(
+    string Name,
+    string TypeFullName,
+    string? DefaultValue,
+    ParameterBinding Binding,
+    string? WireName,
+    ValueFormatSpec? Format);
+
+internal enum ValueFormatKind
+{
+    /// <summary>A <c>string</c>: sent as it is.</summary>
+    String,
+
+    /// <summary><c>bool</c>: <c>true</c> / <c>false</c>.</summary>
+    Boolean,
+
+    /// <summary>A number or other <c>IFormattable</c> with no format: <c>value.ToString(null, InvariantCulture)</c> (also <c>Guid</c>, <c>TimeSpan</c>).</summary>
+    Invariant,
+
+    /// <summary><c>DateTime</c> / <c>DateTimeOffset</c>: ISO 8601, <c>value.ToString("O", InvariantCulture)</c>.</summary>
+    RoundTripDate,
+
+    /// <summary><c>DateOnly</c>: <c>value.ToString("yyyy-MM-dd", InvariantCulture)</c>.</summary>
+    DateOnly,
+
+    /// <summary><c>char</c>: <c>value.ToString()</c>.</summary>
+    Char,
+
+    /// <summary>An enum: its JSON name through <see cref="ValueFormatSpec.EnumFormatterMethod"/>.</summary>
+    Enum,
+}
+
+/// <summary>How a route, query, header or form value turns into text, decided at compile time.</summary>
+/// <param name="Kind">The formatting for one (element) value.</param>
+/// <param name="IsNullable">Whether the value may be null: a null value omits the query pair, header or form field (a null route value throws).</param>
+/// <param name="IsNullableValueType">Whether the value is a <c>Nullable&lt;T&gt;</c> (read <c>.Value</c> after the null check).</param>
+/// <param name="IsCollection">Whether the value is a collection of such elements (a query key or form field repeated per element).</param>
+/// <param name="ElementIsNullable">For a collection: whether elements may be null (null elements are skipped).</param>
+/// <param name="ElementIsNullableValueType">For a collection: whether elements are <c>Nullable&lt;T&gt;</c>.</param>
+/// <param name="EnumFormatterMethod">For <see cref="ValueFormatKind.Enum"/>: the formatter method's name.</param>
+internal sealed record ValueFormatSpec(
+    ValueFormatKind Kind,
+    bool IsNullable,
+    bool IsNullableValueType,
+    bool IsCollection,
+    bool ElementIsNullable,
+    bool ElementIsNullableValueType,
+    string? EnumFormatterMethod);
+
+internal enum BodyKind
+{
+    /// <summary>JSON through <see cref="BodySpec.JsonTypeInfoField"/> with <see cref="BodySpec.MediaType"/>.</summary>
+    Json,
+
+    /// <summary>A form from the body model's members (<see cref="BodySpec.Fields"/>, accessed on the parameter).</summary>
+    FormUrlEncodedModel,
+
+    /// <summary>A form from the <c>[Form]</c> parameters (<see cref="BodySpec.Fields"/>, each a parameter name).</summary>
+    FormUrlEncodedParameters,
+
+    /// <summary><c>multipart/form-data</c>, one text part per model member (<see cref="BodySpec.Fields"/>).</summary>
+    MultipartModel,
+
+    /// <summary>An <c>HttpContent</c> parameter, sent as it is.</summary>
+    HttpContent,
+}
+
+/// <summary>The request body.</summary>
+/// <param name="Kind">How the body is written.</param>
+/// <param name="ParameterName">The C# name of the <c>[Body]</c> parameter; null for <see cref="BodyKind.FormUrlEncodedParameters"/>.</param>
+/// <param name="IsNullable">Whether the body argument may be null (null sends no body; otherwise <c>ArgumentNullException</c>).</param>
+/// <param name="MediaType">For JSON: the media type (<c>application/json</c> unless the attribute names another).</param>
+/// <param name="JsonTypeInfoField">For JSON: the static type-info field.</param>
+/// <param name="Fields">For forms and multipart: the fields in declaration order.</param>
+internal sealed record BodySpec(
+    BodyKind Kind,
+    string? ParameterName,
+    bool IsNullable,
+    string? MediaType,
+    string? JsonTypeInfoField,
+    EquatableArray<FormFieldSpec> Fields);
+
+/// <summary>One form or multipart field.</summary>
+/// <param name="WireName">The field name: <c>[JsonPropertyName]</c>, <c>[Form(name)]</c>, or the member/parameter name.</param>
+/// <param name="Accessor">The C# expression for the value: a member name of the body model (read as <c>body.Accessor</c>), or a parameter name for <see cref="BodyKind.FormUrlEncodedParameters"/>.</param>
+/// <param name="Format">How the value turns into text.</param>
+internal sealed record FormFieldSpec(string WireName, string Accessor, ValueFormatSpec Format);
+
+internal enum ReturnKind
+{
+    /// <summary><c>Task</c>: success checked, body ignored.</summary>
+    None,
+
+    /// <summary><c>Task&lt;T&gt;</c>: JSON through <see cref="ReturnSpec.JsonTypeInfoField"/>.</summary>
+    Json,
+
+    /// <summary><c>Task&lt;string&gt;</c>: the body as text.</summary>
+    String,
+
+    /// <summary><c>Task&lt;HttpResponseMessage&gt;</c>: the answer itself, unchecked and not disposed.</summary>
+    HttpResponseMessage,
+
+    /// <summary><c>Task&lt;ApiResponse&lt;T&gt;&gt;</c>: status, headers and body without throwing.</summary>
+    ApiResponse,
+}
+
+/// <summary>What an operation returns.</summary>
+/// <param name="Kind">How the answer is read.</param>
+/// <param name="TaskTypeFullName">The declared return type, fully qualified (<c>global::System.Threading.Tasks.Task&lt;global::X.Conversation?&gt;</c>).</param>
+/// <param name="ValueTypeFullName">T for <see cref="ReturnKind.Json"/> and <see cref="ReturnKind.ApiResponse"/> (as declared, with <c>?</c> when nullable); null otherwise.</param>
+/// <param name="AllowsNull">For JSON: whether T is nullable, so an empty body gives null instead of an error.</param>
+/// <param name="JsonTypeInfoField">For JSON and ApiResponse: the static type-info field.</param>
+internal sealed record ReturnSpec(
+    ReturnKind Kind,
+    string TaskTypeFullName,
+    string? ValueTypeFullName,
+    bool AllowsNull,
+    string? JsonTypeInfoField);

@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+
+namespace TokenGen.Infrastructure;
+
+/// <summary>
+/// Source-generated type infos for free-form JSON returns, used when the interface's serializer context does not
+/// register them itself. For generated clients.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class BuiltInJsonTypeInfo
+{
+    /// <summary>Type info for <see cref="System.Text.Json.JsonElement"/>.</summary>
+    public static JsonTypeInfo<JsonElement> JsonElement => throw new NotImplementedException();
+
+    /// <summary>Type info for <see cref="System.Text.Json.Nodes.JsonObject"/>.</summary>
+    public static JsonTypeInfo<JsonObject> JsonObject => throw new NotImplementedException();
+
+    /// <summary>Type info for <c>Dictionary&lt;string, JsonElement&gt;</c>.</summary>
+    public static JsonTypeInfo<Dictionary<string, JsonElement>> DictionaryOfStringJsonElement => throw new NotImplementedException();
+}

@@ -1,0 +1,51 @@
+using System;
+
+namespace TokenGen;
+
+/// <summary>
+/// Settings of one generated client. The client copies them when it is constructed, so changing an instance
+/// afterwards does not affect clients already built from it.
+/// </summary>
+public sealed class TokenApiClientOptions
+{
+    /// <summary>The default limit on a successful response body: 1 MiB.</summary>
+    public const long DefaultMaxResponseContentBytes = 1024 * 1024;
+
+    private Uri? _baseAddress;
+    private long _maxResponseContentBytes = DefaultMaxResponseContentBytes;
+
+    /// <summary>
+    /// The base address requests are sent to; it may carry a path prefix (<c>https://host/api</c>).
+    /// When <see langword="null"/>, the <c>HttpClient.BaseAddress</c> is used, then the interface's
+    /// <c>[TokenApi(BaseAddress = ...)]</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The address is not absolute.</exception>
+    public Uri? BaseAddress
+    {
+        get => _baseAddress;
+        set
+        {
+            if (value is not null && !value.IsAbsoluteUri)
+            {
+                throw new ArgumentException("The base address must be an absolute URI.", nameof(value));
+            }
+
+            _baseAddress = value;
+        }
+    }
+
+    /// <summary>
+    /// The largest successful response body the client reads, in bytes (default 1 MiB). A larger body fails the call
+    /// with a <see cref="TokenApiContentException"/> instead of being buffered.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public long MaxResponseContentBytes
+    {
+        get => _maxResponseContentBytes;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxResponseContentBytes = value;
+        }
+    }
+}
