@@ -1,0 +1,135 @@
+using Microsoft.CodeAnalysis;
+
+namespace TokenGen.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic TokenGen reports, in one place. Ids are stable: never renumber or reuse one. Each has a
+/// section in docs/diagnostics.md (anchor: the id in lower case).
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "TokenGen";
+
+    public static readonly DiagnosticDescriptor InterfaceNotPartial = Error(
+        "TG0001",
+        "Token API interface must be partial",
+        "Interface '{0}' is marked [TokenApi] but is not partial; declare it 'partial interface' so TokenGen can add its Create method");
+
+    public static readonly DiagnosticDescriptor MissingHttpMethod = Error(
+        "TG0002",
+        "Method has no HTTP method attribute",
+        "Method '{0}' of token API '{1}' has no [Get], [Post], [Put], [Patch] or [Delete] attribute");
+
+    public static readonly DiagnosticDescriptor RoutePlaceholderUnbound = Error(
+        "TG0003",
+        "Route placeholder has no parameter",
+        "Route placeholder '{{{0}}}' of method '{1}' matches no parameter; add a parameter named '{0}' or mark one [Path(\"{0}\")]");
+
+    public static readonly DiagnosticDescriptor ParameterUnbound = Error(
+        "TG0004",
+        "Parameter is bound nowhere",
+        "Parameter '{0}' of method '{1}' is bound nowhere: type '{2}' is not a simple query value; mark it [Body], [Header], [Query], [Path] or [Form]");
+
+    public static readonly DiagnosticDescriptor MultipleBodies = Error(
+        "TG0005",
+        "Method has more than one body",
+        "Method '{0}' has more than one request body ('{1}' and '{2}'); a request carries one [Body] parameter, or [Form] fields, not both");
+
+    public static readonly DiagnosticDescriptor MultipleCancellationTokens = Error(
+        "TG0006",
+        "Method has more than one cancellation token",
+        "Method '{0}' has more than one CancellationToken parameter ('{1}' is the second)");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "TG0007",
+        "Unsupported return type",
+        "Method '{0}' returns '{1}'; a token API method returns Task, Task<T>, Task<string>, Task<HttpResponseMessage> or Task<ApiResponse<T>>");
+
+    public static readonly DiagnosticDescriptor TypeNotInSerializerContext = Error(
+        "TG0008",
+        "Type is not registered in the serializer context",
+        "Type '{0}' used by method '{1}' is not registered in serializer context '{2}'; add [JsonSerializable(typeof({0}))] to it");
+
+    public static readonly DiagnosticDescriptor InvalidSerializerContext = Error(
+        "TG0009",
+        "SerializerContext is not a JsonSerializerContext",
+        "SerializerContext '{0}' of token API '{1}' does not derive from System.Text.Json.Serialization.JsonSerializerContext");
+
+    public static readonly DiagnosticDescriptor InvalidHeader = Error(
+        "TG0010",
+        "Invalid header",
+        "Header '{0}' on '{1}' is invalid: {2}");
+
+    public static readonly DiagnosticDescriptor InvalidBaseAddress = Error(
+        "TG0011",
+        "BaseAddress is not an absolute URI",
+        "BaseAddress '{0}' of token API '{1}' is not an absolute http or https URI");
+
+    public static readonly DiagnosticDescriptor BodyOnGet = Error(
+        "TG0012",
+        "GET request with a body",
+        "Method '{0}' sends a GET request with a body ('{1}'); use another HTTP method or bind the value to the query");
+
+    public static readonly DiagnosticDescriptor GenericMethod = Error(
+        "TG0013",
+        "Generic methods are not supported",
+        "Method '{0}' of token API '{1}' is generic; declare one method per concrete type");
+
+    public static readonly DiagnosticDescriptor PropertyOrEvent = Error(
+        "TG0014",
+        "Properties and events are not supported",
+        "'{0}' of token API '{1}' is a property or event; a token API interface declares only methods");
+
+    public static readonly DiagnosticDescriptor MissingSerializerContext = Error(
+        "TG0015",
+        "JSON needs a serializer context",
+        "Method '{0}' reads or writes JSON of type '{1}', but token API '{2}' names no SerializerContext; set [TokenApi(SerializerContext = typeof(...))]");
+
+    public static readonly DiagnosticDescriptor InvalidRoute = Error(
+        "TG0016",
+        "Invalid route template",
+        "Route '{0}' of method '{1}' is invalid: {2}");
+
+    public static readonly DiagnosticDescriptor UnsupportedValueType = Error(
+        "TG0017",
+        "Type cannot be sent as text",
+        "'{0}' of method '{1}' has type '{2}', which cannot be sent as a {3} value; use a string, number, bool, enum, date, Guid or a collection of those");
+
+    public static readonly DiagnosticDescriptor UnsupportedInterfaceShape = Error(
+        "TG0018",
+        "Unsupported interface shape",
+        "Token API '{0}' cannot be generated: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = Error(
+        "TG0019",
+        "Unsupported parameter",
+        "Parameter '{0}' of method '{1}' cannot be used: {2}");
+
+    private static DiagnosticDescriptor Error(string id, string title, string messageFormat) =>
+        new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Looks a descriptor up by id, for turning a <c>DiagnosticInfo</c> back into a diagnostic.</summary>
+    public static DiagnosticDescriptor GetById(string id) => id switch
+    {
+        "TG0001" => InterfaceNotPartial,
+        "TG0002" => MissingHttpMethod,
+        "TG0003" => RoutePlaceholderUnbound,
+        "TG0004" => ParameterUnbound,
+        "TG0005" => MultipleBodies,
+        "TG0006" => MultipleCancellationTokens,
+        "TG0007" => UnsupportedReturnType,
+        "TG0008" => TypeNotInSerializerContext,
+        "TG0009" => InvalidSerializerContext,
+        "TG0010" => InvalidHeader,
+        "TG0011" => InvalidBaseAddress,
+        "TG0012" => BodyOnGet,
+        "TG0013" => GenericMethod,
+        "TG0014" => PropertyOrEvent,
+        "TG0015" => MissingSerializerContext,
+        "TG0016" => InvalidRoute,
+        "TG0017" => UnsupportedValueType,
+        "TG0018" => UnsupportedInterfaceShape,
+        "TG0019" => UnsupportedParameter,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),
+    };
+}

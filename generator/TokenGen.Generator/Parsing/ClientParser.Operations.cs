@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TokenGen.Generator.Diagnostics;
+using TokenGen.Generator.Model;
+
+namespace TokenGen.Generator.Parsing;
+
+internal sealed partial class ClientParser
+{
+    private const string DefaultJsonMediaType = "application/json";
+
+    private OperationSpec? ParseOperation(IMethodSymbol method, INamedTypeSymbol declaringInterface, Location fallback, List<HeaderSpec> interfaceHeaders)
+    {
+        var methodLocation = LocationOf(method, fallback);
+        var errorsBefore = _diagnostics.Count;
+
+        if (method.IsGenericMethod)
+        {
+            Report(DiagnosticDescriptors.GenericMethod, methodLocation, method.Name, _interfaceDisplayName);
+        }
+
+        var (httpMethod, routeText, httpAttribute) = FindHttpMethod(method);
+        if (httpMethod is null)
+        {
+            Report(DiagnosticDescriptors.MissingHttpMethod, methodLocation, method.Name, _interfaceDisplayName);
+            return null;
+        }
+
+        var route = RouteTemplate.TryParse(routeText!, out var routeError);
+        if (route is null)
+        {
+            Report(DiagnosticDescriptors.InvalidRoute, ArgumentLocation(httpAttribute!, 0) ?? methodLocation, routeText!, method.Name, routeError!);
+            return null;
+        }
+
+        var headers = new List<HeaderSpec>(interfaceHeaders);
+        headers.AddRange(ParseStaticHeaders(method, method.Name));
+
+        var returnSpec = ParseReturn(method, methodLocation);
+        var parameters = ParseParameters(method, httpMethod, route, methodLocation, out var body, out var cancellationTokenName);
+        var routeSpec = BindRoute(method, route, parameters, httpAttribute!, methodLocation);
+
+        if (_diagnostics.Count > errorsBefore || returnSpec is null || routeSpec is null)
+        {
+            return null;
+        }
+
+        return new OperationSpec(
+            method.Name,
+            httpMethod,
+            routeSpec,
+            parameters.ToEquatableArray(),
+            headers.ToEquatableArray(),
+            body,
+            returnSpec,
+            cancellationTokenName,
+            TypeNames.FullyQualified(declaringInterface));
+    }
+
+    private (string? Method, string? Route, AttributeData? Attribute) FindHttpMethod(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } attributeClass
+                || !KnownTypeSymbols.DerivesFrom(attributeClass.BaseType, _known.HttpMethodAttribute))
+            {
+                continue;
+            }
+
+            var verb = attributeClass.Name switch
+            {
+                "GetAttribute" => "GET",
+                "PostAttribute" => "POST",
+                "PutAttribute" => "PUT",
+                "PatchAttribute" => "PATCH",
+                "DeleteAttribute" => "DELETE",
+                _ => null,
+            };
+            if (verb is null)
+            {
+                continue;
+            }
+
+            var route = attribute.ConstructorArguments is [{ Value: string text }] ? text : string.Empty;
+            return (verb, route, attribute);
+        }
+
+        return (null, null, null);
+    }
+
+    private ReturnSpec? ParseReturn(IMethodSymbol method, Location? methodLocation)
+    {
+        var returnType = method.ReturnType;
+        var location = (method.DeclaringSyntaxReferences.Length > 0
+            && method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is MethodDeclarationSyntax syntax)
+            ? syntax.ReturnType.GetLocation()
+            : methodLocation;
+        var taskTypeName = TypeNames.Annotated(returnType);
+
+        if (KnownTypeSymbols.IsSame(returnType, _known.Task))
+        {
+            return new ReturnSpec(ReturnKind.None, taskTypeName, null, false, null);
+        }
+
+        if (returnType is not INamedTypeSymbol { TypeArguments: [var valueType] } task
+            || !KnownTypeSymbols.IsSame(task.OriginalDefinition, _known.TaskOfT))
+        {
+            Report(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, returnType.ToDisplayString());
+            return null;
+        }
+
+        if (KnownTypeSymbols.IsSame(valueType, _known.HttpResponseMessage))
+        {
+            return new ReturnSpec(ReturnKind.HttpResponseMessage, taskTypeName, TypeNames.Annotated(valueType), false, null);
+        }
+
+        if (valueType.SpecialType == SpecialType.System_String)
+        {
+            return new ReturnSpec(ReturnKind.String, taskTypeName, TypeNames.Annotated(valueType), false, null);
+        }
+
+        if (valueType is INamedTypeSymbol { TypeArguments: [var contentType] } apiResponse
+            && KnownTypeSymbols.IsSame(apiResponse.OriginalDefinition, _known.ApiResponseOfT))
+        {
+            var apiField = RequireJsonType(contentType, method, location);
+            return apiField is null
+                ? null
+                : new ReturnSpec(ReturnKind.ApiResponse, taskTypeName, TypeNames.Annotated(contentType), true, apiField);
+        }
+
+        if (valueType.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.Pointer or TypeKind.TypeParameter or TypeKind.Error
+            || valueType.SpecialType == SpecialType.System_Object)
+        {
+            Report(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, returnType.ToDisplayString());
+            return null;
+        }
+
+        var allowsNull = valueType.NullableAnnotation == NullableAnnotation.Annotated
+            || valueType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        var field = RequireJsonType(valueType, method, location);
+        return field is null
+            ? null
+            : new ReturnSpec(ReturnKind.Json, taskTypeName, TypeNames.Annotated(valueType), allowsNull, field);
+    }
+
+    /// <summary>The type-info field for <paramref name="type"/>, or null after reporting why there is none.</summary>
+    private string? RequireJsonType(ITypeSymbol type, IMethodSymbol method, Location? location)
+    {
+        var field = _jsonTypes.TryAdd(type, out var problem);
+        switch (problem)
+        {
+            case JsonTypeProblem.NoContext:
+                Report(DiagnosticDescriptors.MissingSerializerContext, location, method.Name, type.ToDisplayString(), _interfaceDisplayName);
+                break;
+            case JsonTypeProblem.NotRegistered:
+                Report(DiagnosticDescriptors.TypeNotInSerializerContext, location, type.ToDisplayString(), method.Name, SerializerContextDisplayName());
+                break;
+        }
+
+        return field;
+    }
+
+    private string SerializerContextDisplayName() => _serializerContextName ?? "the serializer context";
+}

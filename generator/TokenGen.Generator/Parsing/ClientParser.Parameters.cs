@@ -1,0 +1,439 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TokenGen.Generator.Diagnostics;
+using TokenGen.Generator.Model;
+
+namespace TokenGen.Generator.Parsing;
+
+internal sealed partial class ClientParser
+{
+    /// <summary>
+    /// Binds every parameter: a cancellation token; an explicit [Body], [Header], [Query], [Path] or [Form];
+    /// else a route placeholder of the same name; else a query value when its type is simple.
+    /// </summary>
+    private List<ParameterSpec> ParseParameters(
+        IMethodSymbol method,
+        string httpMethod,
+        RouteTemplate route,
+        Location? methodLocation,
+        out BodySpec? body,
+        out string? cancellationTokenName)
+    {
+        body = null;
+        cancellationTokenName = null;
+        string? bodyParameterName = null;
+        var formFields = new List<FormFieldSpec>();
+        string? firstFormParameter = null;
+        var parameters = new List<ParameterSpec>();
+
+        foreach (var parameter in method.Parameters)
+        {
+            var location = LocationOf(parameter, methodLocation);
+            var name = TypeNames.EscapeIdentifier(parameter.Name);
+            var typeName = TypeNames.Annotated(parameter.Type);
+            var defaultValue = FormatDefaultValue(parameter);
+
+            if (parameter.RefKind != RefKind.None)
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, method.Name, "ref, out and in parameters cannot be sent");
+                continue;
+            }
+
+            if (KnownTypeSymbols.IsSame(parameter.Type, _known.CancellationToken))
+            {
+                if (cancellationTokenName is not null)
+                {
+                    Report(DiagnosticDescriptors.MultipleCancellationTokens, location, method.Name, parameter.Name);
+                    continue;
+                }
+
+                cancellationTokenName = name;
+                parameters.Add(new ParameterSpec(name, typeName, defaultValue, ParameterBinding.CancellationToken, null, null));
+                continue;
+            }
+
+            var binding = FindBindingAttribute(parameter, method, location, out var bindingAttribute);
+            if (binding is null && bindingAttribute is not null)
+            {
+                continue; // more than one binding attribute; reported
+            }
+
+            if (binding is null)
+            {
+                if (FindPlaceholder(route, parameter.Name) is not null)
+                {
+                    binding = ParameterBinding.Path;
+                }
+                else if (_formats.Resolve(parameter.Type, allowCollection: true) is not null)
+                {
+                    binding = ParameterBinding.Query;
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.ParameterUnbound, location, parameter.Name, method.Name, parameter.Type.ToDisplayString());
+                    continue;
+                }
+            }
+
+            switch (binding.Value)
+            {
+                case ParameterBinding.Body:
+                    if (bodyParameterName is not null || firstFormParameter is not null)
+                    {
+                        Report(DiagnosticDescriptors.MultipleBodies, location, method.Name, bodyParameterName ?? firstFormParameter!, parameter.Name);
+                        continue;
+                    }
+
+                    bodyParameterName = parameter.Name;
+                    body = ParseBody(parameter, bindingAttribute!, method, location);
+                    parameters.Add(new ParameterSpec(name, typeName, defaultValue, ParameterBinding.Body, null, null));
+                    continue;
+
+                case ParameterBinding.Form:
+                    if (bodyParameterName is not null)
+                    {
+                        Report(DiagnosticDescriptors.MultipleBodies, location, method.Name, bodyParameterName, parameter.Name);
+                        continue;
+                    }
+
+                    var formName = GetNameArgument(bindingAttribute) ?? parameter.Name;
+                    var formFormat = RequireFormat(parameter.Type, allowCollection: true, parameter.Name, method, location, "form field");
+                    if (formFormat is not null)
+                    {
+                        firstFormParameter ??= parameter.Name;
+                        formFields.Add(new FormFieldSpec(formName, name, formFormat));
+                        parameters.Add(new ParameterSpec(name, typeName, defaultValue, ParameterBinding.Form, formName, formFormat));
+                    }
+
+                    continue;
+
+                case ParameterBinding.Header:
+                    var headerName = GetNameArgument(bindingAttribute);
+                    if (HeaderRules.ValidateName(headerName) is { } headerError)
+                    {
+                        Report(DiagnosticDescriptors.InvalidHeader, AttributeLocation(bindingAttribute!) ?? location, headerName ?? "null", method.Name, headerError);
+                        continue;
+                    }
+
+                    AddValueParameter(parameters, parameter, method, location, name, typeName, defaultValue, ParameterBinding.Header, headerName!, allowCollection: true, "header");
+                    continue;
+
+                case ParameterBinding.Query:
+                    AddValueParameter(parameters, parameter, method, location, name, typeName, defaultValue, ParameterBinding.Query, GetNameArgument(bindingAttribute) ?? parameter.Name, allowCollection: true, "query");
+                    continue;
+
+                case ParameterBinding.Path:
+                    AddValueParameter(parameters, parameter, method, location, name, typeName, defaultValue, ParameterBinding.Path, GetNameArgument(bindingAttribute) ?? parameter.Name, allowCollection: false, "route");
+                    continue;
+            }
+        }
+
+        if (firstFormParameter is not null)
+        {
+            body = new BodySpec(BodyKind.FormUrlEncodedParameters, null, false, null, null, formFields.ToEquatableArray());
+        }
+
+        if (httpMethod == "GET" && (bodyParameterName ?? firstFormParameter) is { } getBody)
+        {
+            Report(DiagnosticDescriptors.BodyOnGet, methodLocation, method.Name, getBody);
+        }
+
+        return parameters;
+    }
+
+    private void AddValueParameter(
+        List<ParameterSpec> parameters,
+        IParameterSymbol parameter,
+        IMethodSymbol method,
+        Location? location,
+        string name,
+        string typeName,
+        string? defaultValue,
+        ParameterBinding binding,
+        string wireName,
+        bool allowCollection,
+        string placement)
+    {
+        var format = RequireFormat(parameter.Type, allowCollection, parameter.Name, method, location, placement);
+        if (format is not null)
+        {
+            parameters.Add(new ParameterSpec(name, typeName, defaultValue, binding, wireName, format));
+        }
+    }
+
+    private ValueFormatSpec? RequireFormat(ITypeSymbol type, bool allowCollection, string subject, IMethodSymbol method, Location? location, string placement)
+    {
+        var format = _formats.Resolve(type, allowCollection);
+        if (format is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedValueType, location, subject, method.Name, type.ToDisplayString(), placement);
+        }
+
+        return format;
+    }
+
+    /// <summary>
+    /// The binding an attribute asks for. Returns null with <paramref name="attribute"/> set when the parameter
+    /// carries two binding attributes (reported), and null with it unset when it carries none.
+    /// </summary>
+    private ParameterBinding? FindBindingAttribute(IParameterSymbol parameter, IMethodSymbol method, Location? location, out AttributeData? attribute)
+    {
+        attribute = null;
+        ParameterBinding? binding = null;
+        foreach (var candidate in parameter.GetAttributes())
+        {
+            ParameterBinding? found =
+                KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.BodyAttribute) ? ParameterBinding.Body
+                : KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.HeaderAttribute) ? ParameterBinding.Header
+                : KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.QueryAttribute) ? ParameterBinding.Query
+                : KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.PathAttribute) ? ParameterBinding.Path
+                : KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.FormAttribute) ? ParameterBinding.Form
+                : null;
+            if (found is null)
+            {
+                continue;
+            }
+
+            if (binding is not null)
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, method.Name, "it carries more than one of [Body], [Header], [Query], [Path] and [Form]");
+                return null;
+            }
+
+            binding = found;
+            attribute = candidate;
+        }
+
+        return binding;
+    }
+
+    private static string? GetNameArgument(AttributeData? attribute) =>
+        attribute?.ConstructorArguments is [{ Value: string name }] ? name : null;
+
+    private BodySpec? ParseBody(IParameterSymbol parameter, AttributeData attribute, IMethodSymbol method, Location? location)
+    {
+        var type = parameter.Type;
+        var name = TypeNames.EscapeIdentifier(parameter.Name);
+        var isNullable = type.NullableAnnotation == NullableAnnotation.Annotated
+            || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+        if (KnownTypeSymbols.DerivesFrom(type, _known.HttpContent))
+        {
+            return new BodySpec(BodyKind.HttpContent, name, isNullable, null, null, EquatableArray<FormFieldSpec>.Empty);
+        }
+
+        var encoding = attribute.ConstructorArguments is [{ Value: int value }] ? value : 0;
+        string? mediaType = null;
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "ContentType" && named.Value.Value is string text)
+            {
+                mediaType = text;
+            }
+        }
+
+        switch (encoding)
+        {
+            case 1:
+            case 2:
+                var fields = ParseModelFields(type, method, location);
+                return fields is null
+                    ? null
+                    : new BodySpec(encoding == 1 ? BodyKind.FormUrlEncodedModel : BodyKind.MultipartModel, name, isNullable, null, null, fields.ToEquatableArray());
+            default:
+                if (mediaType is not null && !IsMediaType(mediaType))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedParameter, NamedArgumentLocation(attribute, "ContentType") ?? location, parameter.Name, method.Name, $"'{mediaType}' is not a media type such as application/json");
+                    return null;
+                }
+
+                var field = RequireJsonType(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), method, location);
+                return field is null
+                    ? null
+                    : new BodySpec(BodyKind.Json, name, isNullable, mediaType ?? DefaultJsonMediaType, field, EquatableArray<FormFieldSpec>.Empty);
+        }
+    }
+
+    /// <summary>The form fields of a model: its public readable instance properties, named as System.Text.Json would name them.</summary>
+    private List<FormFieldSpec>? ParseModelFields(ITypeSymbol model, IMethodSymbol method, Location? location)
+    {
+        var fields = new List<FormFieldSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ok = true;
+        for (var type = model; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false, GetMethod: not null } property
+                    || !seen.Add(property.Name)
+                    || HasAttribute(property, _known.JsonIgnoreAttribute))
+                {
+                    continue;
+                }
+
+                var format = _formats.Resolve(property.Type, allowCollection: true);
+                if (format is null)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedValueType, location, model.Name + "." + property.Name, method.Name, property.Type.ToDisplayString(), "form field");
+                    ok = false;
+                    continue;
+                }
+
+                fields.Add(new FormFieldSpec(GetJsonName(property) ?? property.Name, TypeNames.EscapeIdentifier(property.Name), format));
+            }
+        }
+
+        return ok ? fields : null;
+    }
+
+    private string? GetJsonName(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            if (KnownTypeSymbols.IsSame(attribute.AttributeClass, _known.JsonPropertyNameAttribute)
+                && attribute.ConstructorArguments is [{ Value: string name }])
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (KnownTypeSymbols.IsSame(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMediaType(string text)
+    {
+        var slash = text.IndexOf('/');
+        return slash > 0 && slash < text.Length - 1 && HeaderRules.ValidateValue(text) is null && text.IndexOf(' ') < 0;
+    }
+
+    private static string? FindPlaceholder(RouteTemplate route, string name)
+    {
+        foreach (var part in route.Parts)
+        {
+            if (part.Placeholder is { } placeholder && string.Equals(placeholder, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return placeholder;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Pairs each placeholder with its parameter; reports placeholders without one and [Path] names without a placeholder.</summary>
+    private RouteSpec? BindRoute(IMethodSymbol method, RouteTemplate route, List<ParameterSpec> parameters, AttributeData httpAttribute, Location? methodLocation)
+    {
+        var parts = new List<RoutePartSpec>();
+        var ok = true;
+        foreach (var part in route.Parts)
+        {
+            if (part.Literal is { } literal)
+            {
+                parts.Add(new RoutePartSpec(literal, null));
+                continue;
+            }
+
+            var bound = FindPathParameter(parameters, part.Placeholder!);
+            if (bound is null)
+            {
+                Report(DiagnosticDescriptors.RoutePlaceholderUnbound, ArgumentLocation(httpAttribute, 0) ?? methodLocation, part.Placeholder!, method.Name);
+                ok = false;
+                continue;
+            }
+
+            parts.Add(new RoutePartSpec(null, bound.Name));
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Binding == ParameterBinding.Path && FindPlaceholder(route, parameter.WireName!) is null)
+            {
+                var symbol = FindParameterSymbol(method, parameter.Name);
+                Report(DiagnosticDescriptors.UnsupportedParameter, symbol is null ? methodLocation : LocationOf(symbol, methodLocation), symbol?.Name ?? parameter.Name, method.Name, $"the route has no placeholder '{{{parameter.WireName}}}'");
+                ok = false;
+            }
+        }
+
+        return ok ? new RouteSpec(parts.ToEquatableArray()) : null;
+    }
+
+    private static ParameterSpec? FindPathParameter(List<ParameterSpec> parameters, string placeholder)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Binding == ParameterBinding.Path && string.Equals(parameter.WireName, placeholder, StringComparison.OrdinalIgnoreCase))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    private static IParameterSymbol? FindParameterSymbol(IMethodSymbol method, string escapedName)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (TypeNames.EscapeIdentifier(parameter.Name) == escapedName)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The C# text of a parameter's default value, so the client's method keeps the interface's defaults.</summary>
+    private static string? FormatDefaultValue(IParameterSymbol parameter)
+    {
+        if (!parameter.HasExplicitDefaultValue)
+        {
+            return null;
+        }
+
+        var value = parameter.ExplicitDefaultValue;
+        var type = parameter.Type;
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && type is INamedTypeSymbol nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (value is null)
+        {
+            return type.IsReferenceType || parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? "null" : "default";
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return "(" + TypeNames.FullyQualified(type) + ")(" + SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false) + ")";
+        }
+
+        return value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            bool b => b ? "true" : "false",
+            float f => SymbolDisplay.FormatPrimitive(f, quoteStrings: false, useHexadecimalNumbers: false) + "F",
+            double d => SymbolDisplay.FormatPrimitive(d, quoteStrings: false, useHexadecimalNumbers: false) + "D",
+            decimal m => SymbolDisplay.FormatPrimitive(m, quoteStrings: false, useHexadecimalNumbers: false) + "M",
+            long l => SymbolDisplay.FormatPrimitive(l, quoteStrings: false, useHexadecimalNumbers: false) + "L",
+            ulong ul => SymbolDisplay.FormatPrimitive(ul, quoteStrings: false, useHexadecimalNumbers: false) + "UL",
+            uint u => SymbolDisplay.FormatPrimitive(u, quoteStrings: false, useHexadecimalNumbers: false) + "U",
+            _ => "(" + TypeNames.FullyQualified(type) + ")(" + SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false) + ")",
+        };
+    }
+}

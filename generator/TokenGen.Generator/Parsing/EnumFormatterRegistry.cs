@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using TokenGen.Generator.Model;
+
+namespace TokenGen.Generator.Parsing;
+
+/// <summary>Collects the enums a client sends as text, each once, with a unique formatter method name.</summary>
+internal sealed class EnumFormatterRegistry
+{
+    private readonly KnownTypeSymbols _known;
+    private readonly Dictionary<string, EnumFormatterSpec> _byType = new(System.StringComparer.Ordinal);
+    private readonly List<EnumFormatterSpec> _inOrder = new();
+    private readonly HashSet<string> _methodNames = new(System.StringComparer.Ordinal);
+
+    public EnumFormatterRegistry(KnownTypeSymbols known) => _known = known;
+
+    public IReadOnlyList<EnumFormatterSpec> Formatters => _inOrder;
+
+    /// <summary>Returns the formatter method's name for <paramref name="enumType"/>, adding it on first use.</summary>
+    public string GetOrAdd(INamedTypeSymbol enumType)
+    {
+        var fullName = TypeNames.FullyQualified(enumType);
+        if (_byType.TryGetValue(fullName, out var existing))
+        {
+            return existing.MethodName;
+        }
+
+        var methodName = "Format" + enumType.Name;
+        for (var suffix = 2; !_methodNames.Add(methodName); suffix++)
+        {
+            methodName = "Format" + enumType.Name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var members = new List<EnumMemberSpec>();
+        var seenValues = new HashSet<object>();
+        foreach (var member in enumType.GetMembers())
+        {
+            // An alias (two names for one value) would make the switch arm unreachable: the first name wins.
+            if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } value } field && seenValues.Add(value))
+            {
+                members.Add(new EnumMemberSpec(TypeNames.EscapeIdentifier(field.Name), GetWireName(field)));
+            }
+        }
+
+        var spec = new EnumFormatterSpec(
+            fullName,
+            methodName,
+            enumType.EnumUnderlyingType is { } underlying ? TypeNames.FullyQualified(underlying) : "int",
+            members.ToEquatableArray());
+        _byType.Add(fullName, spec);
+        _inOrder.Add(spec);
+        return methodName;
+    }
+
+    private string GetWireName(IFieldSymbol field)
+    {
+        foreach (var attribute in field.GetAttributes())
+        {
+            if (KnownTypeSymbols.IsSame(attribute.AttributeClass, _known.JsonStringEnumMemberNameAttribute)
+                && attribute.ConstructorArguments is [{ Value: string jsonName }])
+            {
+                return jsonName;
+            }
+        }
+
+        foreach (var attribute in field.GetAttributes())
+        {
+            if (KnownTypeSymbols.IsSame(attribute.AttributeClass, _known.EnumMemberAttribute))
+            {
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "Value" && named.Value.Value is string value)
+                    {
+                        return value;
+                    }
+                }
+            }
+        }
+
+        return field.Name;
+    }
+}

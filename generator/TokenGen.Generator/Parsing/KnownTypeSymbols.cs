@@ -1,0 +1,87 @@
+using Microsoft.CodeAnalysis;
+
+namespace TokenGen.Generator.Parsing;
+
+/// <summary>The types the parser compares against, looked up once per parse from the compilation.</summary>
+internal sealed class KnownTypeSymbols
+{
+    public KnownTypeSymbols(Compilation compilation)
+    {
+        Compilation = compilation;
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        HttpResponseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
+        HttpContent = compilation.GetTypeByMetadataName("System.Net.Http.HttpContent");
+        JsonSerializerContext = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializerContext");
+        JsonSerializableAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSerializableAttribute");
+        JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
+        JsonIgnoreAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
+        JsonStringEnumMemberNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute");
+        EnumMemberAttribute = compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute");
+        JsonElement = compilation.GetTypeByMetadataName("System.Text.Json.JsonElement");
+        JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
+        Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
+        IEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+        Guid = compilation.GetTypeByMetadataName("System.Guid");
+        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+        DateOnly = compilation.GetTypeByMetadataName("System.DateOnly");
+
+        ApiResponseOfT = compilation.GetTypeByMetadataName("TokenGen.ApiResponse`1");
+        HttpMethodAttribute = compilation.GetTypeByMetadataName("TokenGen.HttpMethodAttribute");
+        HeadersAttribute = compilation.GetTypeByMetadataName("TokenGen.HeadersAttribute");
+        HeaderAttribute = compilation.GetTypeByMetadataName("TokenGen.HeaderAttribute");
+        QueryAttribute = compilation.GetTypeByMetadataName("TokenGen.QueryAttribute");
+        PathAttribute = compilation.GetTypeByMetadataName("TokenGen.PathAttribute");
+        BodyAttribute = compilation.GetTypeByMetadataName("TokenGen.BodyAttribute");
+        FormAttribute = compilation.GetTypeByMetadataName("TokenGen.FormAttribute");
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? HttpResponseMessage { get; }
+    public INamedTypeSymbol? HttpContent { get; }
+    public INamedTypeSymbol? JsonSerializerContext { get; }
+    public INamedTypeSymbol? JsonSerializableAttribute { get; }
+    public INamedTypeSymbol? JsonPropertyNameAttribute { get; }
+    public INamedTypeSymbol? JsonIgnoreAttribute { get; }
+    public INamedTypeSymbol? JsonStringEnumMemberNameAttribute { get; }
+    public INamedTypeSymbol? EnumMemberAttribute { get; }
+    public INamedTypeSymbol? JsonElement { get; }
+    public INamedTypeSymbol? JsonObject { get; }
+    public INamedTypeSymbol? Dictionary { get; }
+    public INamedTypeSymbol? IEnumerableOfT { get; }
+    public INamedTypeSymbol? Guid { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? DateTimeOffset { get; }
+    public INamedTypeSymbol? DateOnly { get; }
+
+    public INamedTypeSymbol? ApiResponseOfT { get; }
+    public INamedTypeSymbol? HttpMethodAttribute { get; }
+    public INamedTypeSymbol? HeadersAttribute { get; }
+    public INamedTypeSymbol? HeaderAttribute { get; }
+    public INamedTypeSymbol? QueryAttribute { get; }
+    public INamedTypeSymbol? PathAttribute { get; }
+    public INamedTypeSymbol? BodyAttribute { get; }
+    public INamedTypeSymbol? FormAttribute { get; }
+
+    public static bool IsSame(ITypeSymbol? left, ITypeSymbol? right) =>
+        left is not null && right is not null && SymbolEqualityComparer.Default.Equals(left, right);
+
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (IsSame(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

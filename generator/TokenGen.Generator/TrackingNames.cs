@@ -1,0 +1,16 @@
+namespace TokenGen.Generator;
+
+/// <summary>
+/// Names of the incremental pipeline's steps, so tests can assert why each step ran (Cached, Unchanged, Modified).
+/// </summary>
+internal static class TrackingNames
+{
+    /// <summary>Each [TokenApi] interface parsed into a spec and its diagnostics.</summary>
+    public const string ParseResults = nameof(ParseResults);
+
+    /// <summary>The specs of interfaces valid enough to emit.</summary>
+    public const string ClientSpecs = nameof(ClientSpecs);
+
+    /// <summary>The diagnostics of each interface, as plain values.</summary>
+    public const string DiagnosticInfos = nameof(DiagnosticInfos);
+}
