@@ -1,0 +1,138 @@
+using System.Linq;
+using TokenGen.Generator.Tests.Infrastructure;
+
+namespace TokenGen.Generator.Tests;
+
+/// <summary>
+/// The emitted source for representative interfaces, compared with the baselines under <c>Snapshots/</c>
+/// (refresh them with <c>TOKENGEN_UPDATE_SNAPSHOTS=1</c> and review the diff).
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void JsonApiWithRouteQueryHeadersAndEveryReturnKind()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Runtime.Serialization;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using TokenGen;
+
+            namespace Contoso.Tokens;
+
+            public enum GrantType
+            {
+                [EnumMember(Value = "client_credentials")] ClientCredentials = 1,
+                [EnumMember(Value = "refresh_token")] RefreshToken = 2,
+            }
+
+            public sealed class TokenRequest
+            {
+                [JsonPropertyName("client_id")] public string? ClientId { get; set; }
+            }
+
+            public sealed class TokenResponse
+            {
+                [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+                [JsonPropertyName("expires_in")] public int ExpiresIn { get; set; }
+            }
+
+            [JsonSerializable(typeof(TokenRequest))]
+            [JsonSerializable(typeof(TokenResponse))]
+            public sealed partial class ContosoJsonContext : JsonSerializerContext
+            {
+            }
+
+            [TokenApi(BaseAddress = "https://api.example.com/api", SerializerContext = typeof(ContosoJsonContext))]
+            [Headers("User-Agent: TokenGen")]
+            public partial interface IContosoTokens
+            {
+                [Post("/v1/tenants/{tenant}/token")]
+                [Headers("X-Flow: acquire")]
+                Task<TokenResponse> AcquireAsync(
+                    string tenant,
+                    [Body(ContentType = "application/vnd.api+json")] TokenRequest request,
+                    [Header("Authorization")] string authorization,
+                    [Query("scope")] IEnumerable<string>? scopes = null,
+                    GrantType grant = GrantType.ClientCredentials,
+                    int? version = null,
+                    CancellationToken cancellationToken = default);
+
+                [Get("/v1/token-info/")]
+                Task<TokenResponse?> GetInfoAsync(DateTimeOffset? since = null, bool verbose = false, CancellationToken cancellationToken = default);
+
+                [Post("/oauth/token")]
+                Task<ApiResponse<TokenResponse>> ExchangeAsync([Form("grant_type")] GrantType grantType, [Form("code")] string? code);
+
+                [Delete("/v1/tokens/{id}")]
+                Task RevokeAsync([Path("id")] Guid tokenId, CancellationToken cancellationToken);
+
+                [Get("/v1/raw")]
+                Task<string> GetRawAsync(CancellationToken cancellationToken = default);
+
+                [Get("/v1/raw")]
+                Task<HttpResponseMessage> GetResponseAsync(CancellationToken cancellationToken = default);
+
+                [Get("/v1/claims")]
+                Task<Dictionary<string, JsonElement>> GetClaimsAsync(CancellationToken cancellationToken = default);
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Snapshot.Match(run.GeneratedSources["Contoso.Tokens.IContosoTokens.g.cs"], "JsonApiWithRouteQueryHeadersAndEveryReturnKind");
+    }
+
+    [Fact]
+    public void FormAndMultipartBodiesInTheGlobalNamespaceOnAnInternalInterface()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Text.Json.Nodes;
+            using System.Text.Json.Serialization;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using TokenGen;
+
+            public sealed class ClientCredentialsForm
+            {
+                [JsonPropertyName("grant_type")] public string GrantType { get; set; } = "client_credentials";
+                [JsonPropertyName("scope")] public IReadOnlyList<string>? Scopes { get; set; }
+                [JsonPropertyName("max_age")] public long? MaxAge { get; set; }
+                [JsonIgnore] public string? NotSent { get; set; }
+            }
+
+            public sealed class UploadForm
+            {
+                public string? Name { get; set; }
+                public bool Overwrite { get; set; }
+            }
+
+            [TokenApi]
+            internal partial interface ILegacyTokens
+            {
+                [Post("token")]
+                Task<JsonObject> AcquireAsync([Body(BodyEncoding.FormUrlEncoded)] ClientCredentialsForm form, CancellationToken cancellationToken = default);
+
+                [Put("/upload/{name}")]
+                Task UploadAsync(string name, [Body(BodyEncoding.Multipart)] UploadForm? @object);
+
+                [Patch("/raw")]
+                Task<string> SendRawAsync([Body] HttpContent content, [Header("X-Attempt")] int? attempt = null);
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal("ILegacyTokens.g.cs", run.GeneratedSources.Keys.Single());
+        Snapshot.Match(run.GeneratedSources["ILegacyTokens.g.cs"], "FormAndMultipartBodiesInTheGlobalNamespaceOnAnInternalInterface");
+    }
+}
