@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using TokenGen.Generator.Model;
+
+namespace TokenGen.Generator.Emitting;
+
+/// <summary>
+/// Writes one operation as two methods: the public <c>async</c> method with the interface's signature, which
+/// sends and reads the answer, and a private synchronous method that builds the request (see
+/// <c>OperationEmitter.Request.cs</c>).
+/// </summary>
+internal sealed partial class OperationEmitter
+{
+    private readonly SourceWriter _writer;
+    private readonly ClientSpec _client;
+    private readonly string _clientFullName;
+    private readonly IReadOnlyCollection<string> _memberNames;
+    private readonly Dictionary<string, JsonTypeSpec> _jsonTypesByField = new(StringComparer.Ordinal);
+
+    /// <param name="writer">Where the methods go.</param>
+    /// <param name="client">The client the operations belong to.</param>
+    /// <param name="clientFullName">The client class, <c>global::</c>-qualified.</param>
+    /// <param name="memberNames">The client's field and method names, which generated locals avoid.</param>
+    public OperationEmitter(SourceWriter writer, ClientSpec client, string clientFullName, IReadOnlyCollection<string> memberNames)
+    {
+        _writer = writer;
+        _client = client;
+        _clientFullName = clientFullName;
+        _memberNames = memberNames;
+        foreach (var jsonType in client.JsonTypes)
+        {
+            _jsonTypesByField[jsonType.FieldName] = jsonType;
+        }
+    }
+
+    /// <summary>Writes the operation's public method, a blank line, and its request-building method.</summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="plan">Its method names.</param>
+    /// <param name="explainRequestMethod">Whether to say, once per file, why requests are built in their own method.</param>
+    public void Write(OperationSpec operation, OperationPlan plan, bool explainRequestMethod)
+    {
+        var scope = new OperationScope(operation.Parameters, _memberNames, _clientFullName);
+        var httpRequest = scope.ReserveLocal("httpRequest");
+        var httpResponse = scope.ReserveLocal("httpResponse");
+
+        WriteOperationMethod(operation, plan, scope, httpRequest, httpResponse);
+        _writer.WriteLine();
+
+        if (explainRequestMethod)
+        {
+            _writer.WriteLine("// Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be");
+            _writer.WriteLine("// used: C# 12 does not allow ref struct locals in async methods.");
+        }
+
+        WriteRequestMethod(operation, plan, scope, httpRequest);
+    }
+
+    private void WriteOperationMethod(OperationSpec operation, OperationPlan plan, OperationScope scope, string httpRequest, string httpResponse)
+    {
+        var returnSpec = operation.Return;
+        _writer.WriteLine("/// <inheritdoc />");
+        if (plan.IsExplicitImplementation)
+        {
+            // Default values on an explicit implementation have no effect and draw warning CS1066.
+            WriteMethodDeclaration(
+                "async " + returnSpec.TaskTypeFullName + " " + operation.ImplementsFullName + "." + operation.MethodName,
+                operation.Parameters,
+                includeCancellationToken: true,
+                includeDefaultValues: false);
+        }
+        else
+        {
+            WriteMethodDeclaration(
+                "public async " + returnSpec.TaskTypeFullName + " " + operation.MethodName,
+                operation.Parameters,
+                includeCancellationToken: true,
+                includeDefaultValues: true);
+        }
+
+        _writer.OpenBlock();
+
+        var cancellationToken = operation.CancellationTokenParameter ?? GlobalTypeNames.CancellationToken + ".None";
+        var send = "await " + scope.InstanceMember("_httpClient") + ".SendAsync(" + httpRequest + ", "
+            + GlobalTypeNames.HttpCompletionOption + ".ResponseHeadersRead, " + cancellationToken + ").ConfigureAwait(false)";
+
+        _writer.WriteLine(
+            "using " + GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = "
+            + scope.InstanceMember(plan.RequestMethodName) + "(" + RequestArguments(operation.Parameters) + ");");
+
+        if (returnSpec.Kind == ReturnKind.HttpResponseMessage)
+        {
+            // The caller owns the answer: it is returned undisposed and its status unchecked.
+            _writer.WriteLine("return " + send + ";");
+            _writer.CloseBlock();
+            return;
+        }
+
+        _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + send + ";");
+
+        var maxContentBytes = scope.InstanceMember("_maxResponseContentBytes");
+        switch (returnSpec.Kind)
+        {
+            case ReturnKind.None:
+                _writer.WriteLine(
+                    "await " + GlobalTypeNames.ResponseReader + ".EnsureSuccessAsync(" + httpResponse + ", " + cancellationToken + ").ConfigureAwait(false);");
+                break;
+
+            case ReturnKind.String:
+                _writer.WriteLine(
+                    "return await " + GlobalTypeNames.ResponseReader + ".ReadStringAsync(" + httpResponse + ", " + maxContentBytes + ", "
+                    + cancellationToken + ").ConfigureAwait(false);");
+                break;
+
+            case ReturnKind.Json:
+            case ReturnKind.ApiResponse:
+                var typeInfoField = RequireJsonTypeInfoField(returnSpec.JsonTypeInfoField, operation);
+                var reader = returnSpec.Kind == ReturnKind.ApiResponse
+                    ? "ReadApiResponseAsync"
+                    : returnSpec.AllowsNull ? "ReadNullableJsonAsync" : "ReadJsonAsync";
+                var read = "await " + GlobalTypeNames.ResponseReader + "." + reader + "(" + httpResponse + ", " + scope.StaticMember(typeInfoField) + ", "
+                    + maxContentBytes + ", " + cancellationToken + ").ConfigureAwait(false)";
+
+                // ApiResponse<T> is invariant in T, so even a top-level '?' on the declared T differs from the type info's.
+                var declaredType = returnSpec.ValueTypeFullName ?? throw new InvalidOperationException(
+                    "The JSON return of " + operation.MethodName + " has no value type.");
+                if (DiffersInNullableAnnotations(declaredType, typeInfoField, topLevelMayDiffer: returnSpec.Kind == ReturnKind.Json))
+                {
+                    _writer.WriteLine("// The declared type differs from the type info's only in nullable annotations.");
+                    _writer.WriteLine("return (" + read + ")!;");
+                }
+                else
+                {
+                    _writer.WriteLine("return " + read + ";");
+                }
+
+                break;
+
+            default:
+                throw new InvalidOperationException("Unknown return kind " + returnSpec.Kind + " of " + operation.MethodName);
+        }
+
+        _writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Writes a method's first line(s): all on one line with up to one parameter, otherwise one parameter per line,
+    /// as the declaration would be formatted by hand.
+    /// </summary>
+    private void WriteMethodDeclaration(
+        string declarationStart,
+        EquatableArray<ParameterSpec> parameters,
+        bool includeCancellationToken,
+        bool includeDefaultValues)
+    {
+        var declarations = new List<string>(parameters.Count);
+        foreach (var parameter in parameters)
+        {
+            if (!includeCancellationToken && parameter.Binding == ParameterBinding.CancellationToken)
+            {
+                continue;
+            }
+
+            var declaration = parameter.TypeFullName + " " + parameter.Name;
+            if (includeDefaultValues && parameter.DefaultValue is { } defaultValue)
+            {
+                declaration += " = " + defaultValue;
+            }
+
+            declarations.Add(declaration);
+        }
+
+        if (declarations.Count <= 1)
+        {
+            _writer.WriteLine(declarationStart + "(" + (declarations.Count == 1 ? declarations[0] : string.Empty) + ")");
+            return;
+        }
+
+        _writer.WriteLine(declarationStart + "(");
+        _writer.Indent();
+        for (var i = 0; i < declarations.Count; i++)
+        {
+            _writer.WriteLine(declarations[i] + (i == declarations.Count - 1 ? ")" : ","));
+        }
+
+        _writer.Unindent();
+    }
+
+    /// <summary>The arguments of the request-building method: every parameter but the cancellation token.</summary>
+    private static string RequestArguments(EquatableArray<ParameterSpec> parameters)
+    {
+        var arguments = new List<string>(parameters.Count);
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Binding != ParameterBinding.CancellationToken)
+            {
+                arguments.Add(parameter.Name);
+            }
+        }
+
+        return string.Join(", ", arguments);
+    }
+
+    /// <summary>
+    /// Whether a value of <paramref name="declaredType"/> and the <c>JsonTypeInfo&lt;T&gt;</c> in
+    /// <paramref name="typeInfoField"/> disagree on nullable annotations (<c>List&lt;string?&gt;</c> against the type
+    /// info's <c>List&lt;string&gt;</c>, since <c>typeof</c> cannot carry them), which would draw nullability warnings.
+    /// </summary>
+    /// <param name="topLevelMayDiffer">Whether a top-level <c>?</c> is harmless where the value is used.</param>
+    private bool DiffersInNullableAnnotations(string declaredType, string typeInfoField, bool topLevelMayDiffer)
+    {
+        if (!_jsonTypesByField.TryGetValue(typeInfoField, out var jsonType))
+        {
+            throw new InvalidOperationException("No JSON type has the field " + typeInfoField + ".");
+        }
+
+        var infoType = jsonType.TypeFullName;
+        if (string.Equals(declaredType, infoType, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return !(topLevelMayDiffer
+            && declaredType.Length == infoType.Length + 1
+            && declaredType[declaredType.Length - 1] == '?'
+            && declaredType.StartsWith(infoType, StringComparison.Ordinal));
+    }
+
+    private static string RequireJsonTypeInfoField(string? typeInfoField, OperationSpec operation) =>
+        typeInfoField ?? throw new InvalidOperationException("The JSON of " + operation.MethodName + " has no type info field.");
+
+    private static ParameterSpec FindParameter(OperationSpec operation, string name)
+    {
+        foreach (var parameter in operation.Parameters)
+        {
+            if (string.Equals(parameter.Name, name, StringComparison.Ordinal))
+            {
+                return parameter;
+            }
+        }
+
+        throw new InvalidOperationException(operation.MethodName + " has no parameter " + name + ".");
+    }
+}
