@@ -49,7 +49,7 @@ internal sealed partial class ClientParser
         }
 
         return new OperationSpec(
-            method.Name,
+            TypeNames.EscapeIdentifier(method.Name),
             httpMethod,
             routeSpec,
             parameters.ToEquatableArray(),
@@ -152,7 +152,7 @@ internal sealed partial class ClientParser
         var field = _jsonTypes.TryAdd(type, out var problem);
         switch (problem)
         {
-            case JsonTypeProblem.NoContext:
+            case JsonTypeProblem.NoContext when !_serializerContextRejected:
                 Report(DiagnosticDescriptors.MissingSerializerContext, location, method.Name, type.ToDisplayString(), _interfaceDisplayName);
                 break;
             case JsonTypeProblem.NotRegistered:
