@@ -1,6 +1,8 @@
 using System;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
+using TokenGen.Infrastructure;
 
 namespace TokenGen;
 
@@ -21,6 +23,11 @@ public enum TokenApiContentProblem
 /// A token API answered with a success status, but its body could not be turned into the operation's return value:
 /// empty, too large, or not valid JSON. Carries the status, the content type and a short snippet of the body.
 /// </summary>
+/// <remarks>
+/// The message says what was wrong, with the status and the content type. Only for
+/// <see cref="TokenApiContentProblem.InvalidJson"/> does it quote the snippet; for the other problems it states the
+/// size or the limit instead.
+/// </remarks>
 public sealed class TokenApiContentException : HttpRequestException
 {
     /// <summary>The most characters of the body a snippet shows.</summary>
@@ -30,7 +37,10 @@ public sealed class TokenApiContentException : HttpRequestException
     /// <param name="problem">What was wrong with the body.</param>
     /// <param name="statusCode">The status code of the answer.</param>
     /// <param name="contentType">The media type of the body, if any.</param>
-    /// <param name="snippet">The start of the body, if any; cut to <see cref="MaxSnippetChars"/> characters.</param>
+    /// <param name="snippet">
+    /// The start of the body, if any; control characters are replaced, token-like values redacted, and it is cut to
+    /// <see cref="MaxSnippetChars"/> characters.
+    /// </param>
     /// <param name="innerException">The parser's exception, if any.</param>
     public TokenApiContentException(
         TokenApiContentProblem problem,
@@ -38,9 +48,27 @@ public sealed class TokenApiContentException : HttpRequestException
         string? contentType,
         string? snippet,
         Exception? innerException)
-        : base(CreateMessage(problem, statusCode, contentType, snippet), innerException, statusCode)
+        : this(problem, statusCode, contentType, snippet, innerException, maxContentBytes: null, contentLength: null)
     {
-        throw new NotImplementedException();
+    }
+
+    /// <summary>The constructor <see cref="ResponseReader"/> uses: it knows the limit and, when sent, the body's length.</summary>
+    internal TokenApiContentException(
+        TokenApiContentProblem problem,
+        HttpStatusCode statusCode,
+        string? contentType,
+        string? snippet,
+        Exception? innerException,
+        long? maxContentBytes,
+        long? contentLength)
+        : base(
+            CreateMessage(problem, statusCode, contentType, snippet = CleanSnippet(snippet), maxContentBytes, contentLength),
+            innerException,
+            statusCode)
+    {
+        Problem = problem;
+        ContentType = contentType;
+        Snippet = snippet;
     }
 
     /// <summary>What was wrong with the body.</summary>
@@ -52,11 +80,100 @@ public sealed class TokenApiContentException : HttpRequestException
     /// <summary>The media type of the body, if the server named one.</summary>
     public string? ContentType { get; }
 
-    /// <summary>The start of the body (at most <see cref="MaxSnippetChars"/> characters), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// The start of the body (at most <see cref="MaxSnippetChars"/> characters, control characters replaced and
+    /// token-like values redacted), or <see langword="null"/>.
+    /// </summary>
     public string? Snippet { get; }
 
-    private static string CreateMessage(TokenApiContentProblem problem, HttpStatusCode statusCode, string? contentType, string? snippet)
+    private static string CreateMessage(
+        TokenApiContentProblem problem,
+        HttpStatusCode statusCode,
+        string? contentType,
+        string? snippet,
+        long? maxContentBytes,
+        long? contentLength)
     {
-        throw new NotImplementedException();
+        string answer = string.Create(
+            CultureInfo.InvariantCulture,
+            $"The successful answer ({(int)statusCode}, {(string.IsNullOrEmpty(contentType) ? "no content type" : contentType)})");
+        switch (problem)
+        {
+            case TokenApiContentProblem.Empty:
+                return answer + " had an empty body (or JSON null), but the operation's return type does not allow null.";
+
+            case TokenApiContentProblem.TooLarge:
+                string size = contentLength is long length
+                    ? string.Create(CultureInfo.InvariantCulture, $" of {length} bytes")
+                    : string.Empty;
+                string limit = maxContentBytes is long max
+                    ? string.Create(CultureInfo.InvariantCulture, $"the limit of {max} bytes")
+                    : "the limit";
+                return answer + " has a body" + size + " larger than " + limit +
+                    " (TokenApiClientOptions.MaxResponseContentBytes); it was not read.";
+
+            case TokenApiContentProblem.InvalidJson:
+                return snippet is null
+                    ? answer + " is not valid JSON of the expected shape."
+                    : answer + " is not valid JSON of the expected shape. The body starts with: " + snippet;
+
+            default:
+                return answer + " could not be read.";
+        }
+    }
+
+    private static string? CleanSnippet(string? snippet)
+    {
+        if (snippet is null)
+        {
+            return null;
+        }
+
+        // Redact before cutting, so a token that straddles the cut is still recognised as one.
+        string clean = SecretRedactor.Redact(ReplaceControlCharacters(snippet));
+        if (clean.Length > MaxSnippetChars)
+        {
+            int length = MaxSnippetChars;
+            if (char.IsHighSurrogate(clean[length - 1]))
+            {
+                length--;
+            }
+
+            clean = clean.Substring(0, length);
+        }
+
+        return clean;
+    }
+
+    private static string ReplaceControlCharacters(string text)
+    {
+        int first = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]))
+            {
+                first = i;
+                break;
+            }
+        }
+
+        if (first < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, first), static (chars, state) =>
+        {
+            state.text.AsSpan().CopyTo(chars);
+            for (int i = state.first; i < chars.Length; i++)
+            {
+                char c = chars[i];
+                if (char.IsControl(c))
+                {
+                    // White space becomes a space, so a pretty-printed body still reads; anything else becomes U+FFFD.
+                    chars[i] = c is '\t' or '\r' or '\n' ? ' ' : '\uFFFD';
+                }
+            }
+        });
     }
 }

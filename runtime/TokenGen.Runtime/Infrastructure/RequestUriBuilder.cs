@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
 
 namespace TokenGen.Infrastructure;
@@ -8,16 +9,75 @@ namespace TokenGen.Infrastructure;
 /// intermediate strings. For generated clients; not meant to be called by hand.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The base address's path prefix is kept and joined with exactly one slash: <c>https://host/api</c> or
 /// <c>https://host/api/</c> followed by <c>/v1/x</c> gives <c>https://host/api/v1/x</c>. Its query and fragment are dropped.
+/// A route that starts with a route value (<c>{id}</c>) is joined the same way; a route that starts with <c>?</c>
+/// continues the base address's path as it is, and an empty route gives the base address's path as it is.
+/// </para>
+/// <para>
+/// A path that carries an escaped dot (<c>%2E</c>, which a route value of <c>.</c> or <c>..</c> becomes) is created with
+/// <see cref="UriCreationOptions.DangerousDisablePathAndQueryCanonicalization"/>: a canonicalizing <see cref="Uri"/>
+/// would unescape <c>%2E</c> and then remove the dot segment, so <c>..</c> would climb one level. Everything this
+/// builder writes is already valid, fully escaped URI text, so such a URI is sent exactly as built. Any other URI is
+/// created the ordinary way (canonicalization cannot change its meaning), so it compares equal to the same URI
+/// written by hand. Route literals are written as they are, except for characters a URI cannot carry (space,
+/// controls, <c>#</c>, brackets, non-ASCII), which are percent-encoded.
+/// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct RequestUriBuilder
 {
+    private Span<char> _chars;
+    private char[]? _rented;
+    private int _length;
+
+    // Length of the base prefix once its trailing slashes are trimmed: where the first route text is joined.
+    private readonly int _joinAt;
+    private bool _routeStarted;
+    private bool _hasQuery;
+
     /// <summary>Starts a URI at <paramref name="baseAddress"/>, writing into <paramref name="initialBuffer"/> while it fits.</summary>
     /// <param name="baseAddress">An absolute base address.</param>
     /// <param name="initialBuffer">Scratch space, usually stack memory; a pooled array is rented when it runs out.</param>
-    public RequestUriBuilder(Uri baseAddress, Span<char> initialBuffer) => throw new NotImplementedException();
+    /// <exception cref="ArgumentNullException"><paramref name="baseAddress"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="baseAddress"/> is not absolute.</exception>
+    public RequestUriBuilder(Uri baseAddress, Span<char> initialBuffer)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        if (!baseAddress.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The base address must be an absolute URI.", nameof(baseAddress));
+        }
+
+        _chars = initialBuffer;
+        _rented = null;
+        _length = 0;
+        _routeStarted = false;
+        _hasQuery = false;
+
+        // AbsoluteUri is escaped and cached by Uri, so slicing it costs nothing. Its first '?' or '#' ends the path.
+        ReadOnlySpan<char> absolute = baseAddress.AbsoluteUri;
+        int end = absolute.IndexOfAny('?', '#');
+        ReadOnlySpan<char> prefix = end < 0 ? absolute : absolute.Slice(0, end);
+        Append(prefix);
+
+        int pathStart = 0;
+        int schemeEnd = prefix.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd >= 0)
+        {
+            int slash = prefix.Slice(schemeEnd + 3).IndexOf('/');
+            pathStart = slash < 0 ? prefix.Length : schemeEnd + 3 + slash;
+        }
+
+        int joinAt = prefix.Length;
+        while (joinAt > pathStart && prefix[joinAt - 1] == '/')
+        {
+            joinAt--;
+        }
+
+        _joinAt = joinAt;
+    }
 
     /// <summary>
     /// Appends route text exactly as written in the route template (already valid URI text), for example
@@ -25,28 +85,193 @@ public ref struct RequestUriBuilder
     /// may contain a <c>?</c> that starts a fixed query; later query pairs then continue it with <c>&amp;</c>.
     /// </summary>
     /// <param name="literal">The route text.</param>
-    public void AppendLiteral(string literal) => throw new NotImplementedException();
+    /// <exception cref="ArgumentNullException"><paramref name="literal"/> is null.</exception>
+    public void AppendLiteral(string literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        if (literal.Length == 0)
+        {
+            return;
+        }
+
+        BeginRoute(literalStart: literal[0]);
+        ReadOnlySpan<char> rest = literal;
+        while (!rest.IsEmpty)
+        {
+            int unsafeAt = rest.IndexOfAnyExcept(PercentEncoding.LiteralSafe);
+            ReadOnlySpan<char> run = unsafeAt < 0 ? rest : rest.Slice(0, unsafeAt);
+            if (!_hasQuery && run.Contains('?'))
+            {
+                _hasQuery = true;
+            }
+
+            Append(run);
+            if (unsafeAt < 0)
+            {
+                return;
+            }
+
+            rest = rest.Slice(unsafeAt);
+            rest = rest.Slice(AppendEncodedCodePoint(rest));
+        }
+    }
 
     /// <summary>
     /// Appends a route value escaped as part of one path segment: <c>/</c>, <c>?</c>, <c>#</c>, <c>%</c> and every
-    /// character outside RFC 3986's unreserved set are percent-encoded, and a value of <c>.</c> or <c>..</c> is
+    /// character outside RFC 3986's unreserved set are percent-encoded (as UTF-8), and a value of <c>.</c> or <c>..</c> is
     /// encoded (<c>%2E</c>) so it can never climb out of the route.
     /// </summary>
     /// <param name="value">The formatted route value.</param>
     /// <param name="parameterName">The parameter the value came from, named in the exception.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is empty.</exception>
-    public void AppendPathSegment(string? value, string parameterName) => throw new NotImplementedException();
+    public void AppendPathSegment(string? value, string parameterName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(parameterName, $"The route value '{parameterName}' is null; a value placed in the route is required.");
+        }
+
+        if (value.Length == 0)
+        {
+            throw new ArgumentException($"The route value '{parameterName}' is empty; a value placed in the route must not be empty.", parameterName);
+        }
+
+        // The segment's text is always escaped, so it never starts with '/' or '?': it is joined with one slash.
+        BeginRoute(literalStart: '\0');
+        if (value == ".")
+        {
+            Append("%2E");
+        }
+        else if (value == "..")
+        {
+            Append("%2E%2E");
+        }
+        else
+        {
+            AppendEncoded(value);
+        }
+    }
 
     /// <summary>Appends <c>name=value</c> to the query, both percent-encoded; a <see langword="null"/> value appends nothing.</summary>
     /// <param name="name">The query key.</param>
     /// <param name="value">The formatted value, or <see langword="null"/> to omit the pair.</param>
-    public void AppendQuery(string name, string? value) => throw new NotImplementedException();
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public void AppendQuery(string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (value is null)
+        {
+            return;
+        }
+
+        // A query before any route text continues the base address's path as it is.
+        _routeStarted = true;
+        Append(_hasQuery ? '&' : '?');
+        _hasQuery = true;
+        AppendEncoded(name);
+        Append('=');
+        AppendEncoded(value);
+    }
 
     /// <summary>Creates the absolute URI and returns any rented buffer.</summary>
-    /// <returns>The request URI.</returns>
-    public Uri ToUri() => throw new NotImplementedException();
+    /// <returns>The request URI, sent exactly as built (see the remarks on <see cref="RequestUriBuilder"/>).</returns>
+    public Uri ToUri()
+    {
+        string text = new(_chars.Slice(0, _length));
+        Dispose();
+        return UriText.Create(text);
+    }
 
     /// <summary>Returns any rented buffer without creating a URI (used when building fails part way).</summary>
-    public void Dispose() => throw new NotImplementedException();
+    public void Dispose()
+    {
+        char[]? rented = _rented;
+        _rented = null;
+        _chars = default;
+        _length = 0;
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private void BeginRoute(char literalStart)
+    {
+        if (_routeStarted)
+        {
+            return;
+        }
+
+        _routeStarted = true;
+        if (literalStart == '?')
+        {
+            return;
+        }
+
+        _length = _joinAt;
+        if (literalStart != '/')
+        {
+            Append('/');
+        }
+    }
+
+    private void AppendEncoded(ReadOnlySpan<char> value)
+    {
+        while (!value.IsEmpty)
+        {
+            int escapeAt = value.IndexOfAnyExcept(PercentEncoding.Unreserved);
+            if (escapeAt < 0)
+            {
+                Append(value);
+                return;
+            }
+
+            Append(value.Slice(0, escapeAt));
+            value = value.Slice(escapeAt);
+            value = value.Slice(AppendEncodedCodePoint(value));
+        }
+    }
+
+    private int AppendEncodedCodePoint(ReadOnlySpan<char> value)
+    {
+        EnsureCapacity(PercentEncoding.MaxEncodedCharsPerCodePoint);
+        int consumed = PercentEncoding.EncodeCodePoint(value, _chars.Slice(_length), out int written);
+        _length += written;
+        return consumed;
+    }
+
+    private void Append(char c)
+    {
+        EnsureCapacity(1);
+        _chars[_length++] = c;
+    }
+
+    private void Append(scoped ReadOnlySpan<char> text)
+    {
+        EnsureCapacity(text.Length);
+        text.CopyTo(_chars.Slice(_length));
+        _length += text.Length;
+    }
+
+    private void EnsureCapacity(int additional)
+    {
+        if (_chars.Length - _length >= additional)
+        {
+            return;
+        }
+
+        int required = checked(_length + additional);
+        int doubled = _chars.Length > Array.MaxLength / 2 ? Array.MaxLength : _chars.Length * 2;
+        int size = Math.Max(required, Math.Max(256, doubled));
+        char[] next = ArrayPool<char>.Shared.Rent(size);
+        _chars.Slice(0, _length).CopyTo(next);
+        char[]? previous = _rented;
+        _chars = next;
+        _rented = next;
+        if (previous is not null)
+        {
+            ArrayPool<char>.Shared.Return(previous);
+        }
+    }
 }

@@ -1,6 +1,12 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
+using System.IO;
+using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,14 +18,39 @@ namespace TokenGen.Infrastructure;
 /// number of bytes: a larger body fails with <see cref="TokenApiContentException"/> (<see cref="TokenApiContentProblem.TooLarge"/>)
 /// without being buffered, whether or not the server sent a <c>Content-Length</c>.
 /// </summary>
+/// <remarks>
+/// Bodies are read once, from <see cref="HttpContent.ReadAsStreamAsync(CancellationToken)"/>, into a pooled buffer.
+/// The bound only protects memory when the content has not been buffered already, so generated code sends with
+/// <see cref="HttpCompletionOption.ResponseHeadersRead"/>. Cancellation surfaces as <see cref="OperationCanceledException"/>.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResponseReader
 {
+    /// <summary>The most bytes of an error body read: enough for <see cref="TokenApiException.MaxErrorBodyChars"/> characters in any encoding.</summary>
+    internal const int MaxErrorBodyBytes = 4 * TokenApiException.MaxErrorBodyChars;
+
+    // Characters decoded for the error body beyond the kept ones, so a token straddling the cut is still redacted whole.
+    private const int ErrorBodyDecodeSlack = 1024;
+
+    // Bytes decoded for a snippet: enough for MaxSnippetChars characters plus a token that straddles the cut.
+    private const int SnippetBytes = 1024;
+
+    private const int InitialBufferBytes = 4096;
+
+    private static readonly HttpMethod s_unknownMethod = new("UNKNOWN");
+
     /// <summary>Throws the <see cref="TokenApiException"/> for a non-success answer; returns for a success.</summary>
     /// <param name="response">The answer.</param>
     /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <returns>A task that completes when the answer is known to be a success.</returns>
-    public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.IsSuccessStatusCode ? default : ThrowAsync(response, cancellationToken);
+
+        static async ValueTask ThrowAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+            => throw await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Reads a successful answer as JSON of a non-nullable type: an empty body or a JSON <c>null</c> fails with
@@ -32,7 +63,32 @@ public static class ResponseReader
     /// <param name="maxContentBytes">The most bytes read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The value.</returns>
-    public static ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (TryParseJson(response, body, typeInfo, out T? value))
+            {
+                return value;
+            }
+
+            throw new TokenApiContentException(
+                TokenApiContentProblem.Empty, response.StatusCode, MediaTypeOf(response.Content), snippet: null, innerException: null);
+        }
+        finally
+        {
+            body.Dispose();
+        }
+    }
 
     /// <summary>As <see cref="ReadJsonAsync{T}"/>, but an empty body or JSON <c>null</c> gives <see langword="default"/>.</summary>
     /// <typeparam name="T">The return type.</typeparam>
@@ -41,14 +97,46 @@ public static class ResponseReader
     /// <param name="maxContentBytes">The most bytes read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The value, or <see langword="default"/>.</returns>
-    public static ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public static async ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ReadNullableBodyAsync(response, typeInfo, maxContentBytes, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Reads a successful answer as text (decoded with the charset the answer names, UTF-8 by default).</summary>
     /// <param name="response">The answer.</param>
     /// <param name="maxContentBytes">The most bytes read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The text; empty for an empty body.</returns>
-    public static ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// A byte order mark wins over the charset and is not part of the text; an unknown charset decodes as UTF-8.
+    /// </remarks>
+    public static async ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return TextDecoding.Decode(body.Span, response.Content.Headers.ContentType?.CharSet);
+        }
+        finally
+        {
+            body.Dispose();
+        }
+    }
 
     /// <summary>
     /// Reads any answer into an <see cref="ApiResponse{T}"/> without throwing for its status: a success is parsed
@@ -61,7 +149,25 @@ public static class ResponseReader
     /// <param name="maxContentBytes">The most bytes read of a successful body.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The response.</returns>
-    public static ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public static async ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
+
+        T? content = default;
+        TokenApiException? error = null;
+        if (response.IsSuccessStatusCode)
+        {
+            content = await ReadNullableBodyAsync(response, typeInfo, maxContentBytes, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            error = await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ApiResponse<T>(response.StatusCode, response.ReasonPhrase, response.Headers, response.Content.Headers, content, error);
+    }
 
     /// <summary>
     /// Creates the exception for a non-success answer: status, method, URI without query, reason, <c>Retry-After</c>
@@ -70,5 +176,255 @@ public static class ResponseReader
     /// <param name="response">The non-success answer.</param>
     /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <returns>The exception, to throw.</returns>
-    public static ValueTask<TokenApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// A failure while reading the error body (<see cref="IOException"/>, <see cref="HttpRequestException"/>, a disposed or
+    /// already consumed content) leaves <see cref="TokenApiException.ErrorBody"/> <see langword="null"/> and never hides the status;
+    /// cancellation is not swallowed and surfaces as <see cref="OperationCanceledException"/>.
+    /// </remarks>
+    public static async ValueTask<TokenApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        HttpContent content = response.Content;
+        string? errorBody = null;
+        bool cut = false;
+        try
+        {
+            PooledBytes body = await ReadUpToAsync(content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                errorBody = TextDecoding.Decode(
+                    body.Span,
+                    content.Headers.ContentType?.CharSet,
+                    TokenApiException.MaxErrorBodyChars + ErrorBodyDecodeSlack,
+                    out cut);
+                cut |= body.Overflowed;
+            }
+            finally
+            {
+                body.Dispose();
+            }
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The status is what matters; a body that cannot be read is simply absent.
+        }
+
+        HttpRequestMessage? request = response.RequestMessage;
+        return new TokenApiException(
+            response.StatusCode,
+            request?.Method ?? s_unknownMethod,
+            request?.RequestUri,
+            response.ReasonPhrase,
+            RetryAfterOf(response.Headers.RetryAfter),
+            errorBody,
+            cut,
+            MediaTypeOf(content));
+    }
+
+    private static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? retryAfter)
+    {
+        if (retryAfter is null)
+        {
+            return null;
+        }
+
+        if (retryAfter.Delta is TimeSpan delta)
+        {
+            return delta;
+        }
+
+        if (retryAfter.Date is DateTimeOffset date)
+        {
+            TimeSpan wait = date - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static async ValueTask<T?> ReadNullableBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+    {
+        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return TryParseJson(response, body, typeInfo, out T? value) ? value : default;
+        }
+        finally
+        {
+            body.Dispose();
+        }
+    }
+
+    /// <summary>Parses the body; false for an empty body, white space, JSON <c>null</c> or a null result.</summary>
+    private static bool TryParseJson<T>(HttpResponseMessage response, PooledBytes body, JsonTypeInfo<T> typeInfo, out T value)
+    {
+        ReadOnlySpan<byte> json = body.Span;
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json.Slice(3);
+        }
+
+        ReadOnlySpan<byte> trimmed = json.Trim(" \t\r\n"u8);
+        if (trimmed.IsEmpty || trimmed.SequenceEqual("null"u8))
+        {
+            value = default!;
+            return false;
+        }
+
+        T? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize(json, typeInfo);
+        }
+        catch (JsonException exception)
+        {
+            string snippet = Encoding.UTF8.GetString(json.Slice(0, Math.Min(json.Length, SnippetBytes)));
+            throw new TokenApiContentException(
+                TokenApiContentProblem.InvalidJson, response.StatusCode, MediaTypeOf(response.Content), snippet, WithoutSecrets(exception));
+        }
+
+        if (parsed is null)
+        {
+            value = default!;
+            return false;
+        }
+
+        value = parsed;
+        return true;
+    }
+
+    /// <summary>Reads a successful body, failing with <see cref="TokenApiContentProblem.TooLarge"/> past the limit.</summary>
+    private static async ValueTask<PooledBytes> ReadSuccessBodyAsync(HttpResponseMessage response, long maxContentBytes, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        HttpContent content = response.Content;
+        long? contentLength = content.Headers.ContentLength;
+        if (contentLength > maxContentBytes)
+        {
+            throw TooLarge(response, maxContentBytes, contentLength);
+        }
+
+        // The pool cannot hand out more than Array.MaxLength bytes; a larger limit is as good as that.
+        int limit = (int)Math.Min(maxContentBytes, Array.MaxLength - 1);
+        PooledBytes body = await ReadUpToAsync(content, limit, cancellationToken).ConfigureAwait(false);
+        if (body.Overflowed)
+        {
+            body.Dispose();
+            throw TooLarge(response, maxContentBytes, contentLength: null);
+        }
+
+        return body;
+    }
+
+    private static TokenApiContentException TooLarge(HttpResponseMessage response, long maxContentBytes, long? contentLength)
+        => new(
+            TokenApiContentProblem.TooLarge,
+            response.StatusCode,
+            MediaTypeOf(response.Content),
+            snippet: null,
+            innerException: null,
+            maxContentBytes,
+            contentLength);
+
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes of <paramref name="content"/> into a pooled buffer; when more arrive,
+    /// stops and sets <see cref="PooledBytes.Overflowed"/> (the buffer then holds at least <paramref name="limit"/> bytes).
+    /// </summary>
+    private static async ValueTask<PooledBytes> ReadUpToAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        long? contentLength = content.Headers.ContentLength;
+        if (contentLength == 0)
+        {
+            return default;
+        }
+
+        // One byte past the limit tells a body of exactly the limit from a larger one.
+        int initial = contentLength is long known && known < limit
+            ? (int)known + 1
+            : Math.Min(InitialBufferBytes, limit + 1);
+
+        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
+            int length = 0;
+            try
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        // length <= limit here, so the new size is larger than the old one.
+                        int size = (int)Math.Min((long)buffer.Length * 2, (long)limit + 1);
+                        byte[] larger = ArrayPool<byte>.Shared.Rent(size);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return new PooledBytes(buffer, length, overflowed: false);
+                    }
+
+                    length += read;
+                    if (length > limit)
+                    {
+                        return new PooledBytes(buffer, limit, overflowed: true);
+                    }
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The parser quotes an invalid literal in its message (<c>'token=eyJ...' is an invalid JSON literal</c>), so a token
+    /// sent as text would end up in the exception's <c>ToString()</c>. Such a message is redacted; the position is kept.
+    /// </summary>
+    private static JsonException WithoutSecrets(JsonException exception)
+    {
+        string message = exception.Message;
+        string redacted = SecretRedactor.Redact(message);
+        return ReferenceEquals(message, redacted)
+            ? exception
+            : new JsonException(redacted, exception.Path, exception.LineNumber, exception.BytePositionInLine);
+    }
+
+    private static string? MediaTypeOf(HttpContent content) => content.Headers.ContentType?.MediaType;
+
+    /// <summary>Bytes in a rented array; <see langword="default"/> is an empty body.</summary>
+    private readonly struct PooledBytes : IDisposable
+    {
+        private readonly byte[]? _array;
+        private readonly int _length;
+
+        public PooledBytes(byte[] array, int length, bool overflowed)
+        {
+            _array = array;
+            _length = length;
+            Overflowed = overflowed;
+        }
+
+        /// <summary>More bytes arrived than the limit; <see cref="Span"/> holds the first <c>limit</c>.</summary>
+        public bool Overflowed { get; }
+
+        public ReadOnlySpan<byte> Span => _array is null ? default : _array.AsSpan(0, _length);
+
+        public void Dispose()
+        {
+            if (_array is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_array);
+            }
+        }
+    }
 }

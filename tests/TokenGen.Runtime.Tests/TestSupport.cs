@@ -1,0 +1,227 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TokenGen.Runtime.Tests;
+
+public sealed class TokenModel
+{
+    [JsonPropertyName("access_token")]
+    public string? AccessToken { get; set; }
+
+    [JsonPropertyName("expires_in")]
+    public int ExpiresIn { get; set; }
+}
+
+public sealed class ErrorEnvelope
+{
+    [JsonPropertyName("error")]
+    public ErrorDetail? Error { get; set; }
+}
+
+public sealed class ErrorDetail
+{
+    [JsonPropertyName("code")]
+    public string? Code { get; set; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+}
+
+[JsonSerializable(typeof(TokenModel))]
+[JsonSerializable(typeof(ErrorEnvelope))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class TestJsonContext : JsonSerializerContext
+{
+}
+
+/// <summary>A non-seekable stream that produces <c>total</c> bytes in chunks and counts what was read.</summary>
+internal sealed class ChunkStream : Stream
+{
+    private readonly byte[] _data;
+    private readonly int _chunk;
+    private int _position;
+
+    public ChunkStream(byte[] data, int chunk)
+    {
+        _data = data;
+        _chunk = chunk;
+    }
+
+    public ChunkStream(int total, byte fill, int chunk)
+        : this(CreateFilled(total, fill), chunk)
+    {
+    }
+
+    public int BytesRead => _position;
+
+    public int ReadCalls { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        ReadCalls++;
+        int n = Math.Min(Math.Min(buffer.Length, _chunk), _data.Length - _position);
+        _data.AsSpan(_position, n).CopyTo(buffer);
+        _position += n;
+        return n;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<int>(Read(buffer.Span));
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private static byte[] CreateFilled(int total, byte fill)
+    {
+        var data = new byte[total];
+        data.AsSpan().Fill(fill);
+        return data;
+    }
+}
+
+/// <summary>A stream whose reads never complete until their token is cancelled.</summary>
+internal sealed class BlockingStream : Stream
+{
+    private readonly TaskCompletionSource _readStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task ReadStarted => _readStarted.Task;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Synchronous reads would block forever.");
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        _readStarted.TrySetResult();
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A stream that fails every read with an <see cref="IOException"/>, like a connection reset mid-body.</summary>
+internal sealed class FailingStream : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new IOException("The connection was reset.");
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        => ValueTask.FromException<int>(new IOException("The connection was reset."));
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>Content whose stream is handed out as it is and whose length is unknown (a chunked answer).</summary>
+internal sealed class StreamingContent : HttpContent
+{
+    private readonly Stream _stream;
+
+    public StreamingContent(Stream stream, string? mediaType = "application/json", long? declaredLength = null)
+    {
+        _stream = stream;
+        if (mediaType is not null)
+        {
+            Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        }
+
+        if (declaredLength is not null)
+        {
+            Headers.ContentLength = declaredLength;
+        }
+    }
+
+    public int StreamRequests { get; private set; }
+
+    protected override Task<Stream> CreateContentReadStreamAsync()
+    {
+        StreamRequests++;
+        return Task.FromResult(_stream);
+    }
+
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+    {
+        StreamRequests++;
+        return Task.FromResult(_stream);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        => _stream.CopyToAsync(stream);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+}
+
+internal static class Responses
+{
+    public static HttpResponseMessage Create(HttpStatusCode status, HttpContent content, HttpMethod? method = null, string? uri = null)
+    {
+        var response = new HttpResponseMessage(status) { Content = content };
+        if (uri is not null)
+        {
+            response.RequestMessage = new HttpRequestMessage(method ?? HttpMethod.Get, uri);
+        }
+
+        return response;
+    }
+
+    public static HttpResponseMessage Json(HttpStatusCode status, string body, string mediaType = "application/json")
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return Create(status, content, HttpMethod.Post, "https://host/v1/token");
+    }
+
+    public static HttpResponseMessage Bytes(HttpStatusCode status, byte[] body, string? contentType)
+    {
+        var content = new ByteArrayContent(body);
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return Create(status, content, HttpMethod.Get, "https://host/v1/token");
+    }
+}

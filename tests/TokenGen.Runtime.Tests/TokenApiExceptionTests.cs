@@ -1,0 +1,298 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenGen.Infrastructure;
+
+namespace TokenGen.Runtime.Tests;
+
+public sealed class TokenApiExceptionTests
+{
+    private static HttpResponseMessage ErrorResponse(HttpStatusCode status, string body, string method = "POST", string uri = "https://host/v3/directline/tokens/refresh")
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return Responses.Create(status, content, new HttpMethod(method), uri);
+    }
+
+    [Fact]
+    public async Task CarriesStatusMethodUriReasonAndBody()
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.Forbidden, "{\"error\":{\"code\":\"Forbidden\"}}");
+        response.ReasonPhrase = "Forbidden";
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Equal("POST https://host/v3/directline/tokens/refresh answered 403 (Forbidden).", exception.Message);
+        Assert.Equal(HttpStatusCode.Forbidden, exception.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, ((HttpRequestException)exception).StatusCode);
+        Assert.Equal(HttpMethod.Post, exception.Method);
+        Assert.Equal("https://host/v3/directline/tokens/refresh", exception.RequestUri!.AbsoluteUri);
+        Assert.Equal("Forbidden", exception.ReasonPhrase);
+        Assert.Equal("{\"error\":{\"code\":\"Forbidden\"}}", exception.ErrorBody);
+        Assert.False(exception.IsErrorBodyTruncated);
+        Assert.Equal("application/json", exception.ErrorContentType);
+        Assert.Null(exception.RetryAfter);
+    }
+
+    [Fact]
+    public async Task QueryFragmentAndUserInfoNeverAppear()
+    {
+        using HttpResponseMessage response = ErrorResponse(
+            HttpStatusCode.Unauthorized, "{}", "GET", "https://user:p4ssw0rd@host:8443/v1/token-info/?access_token=SECRET123&x=1#frag");
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Equal("https://host:8443/v1/token-info/", exception.RequestUri!.AbsoluteUri);
+        Assert.StartsWith("GET https://host:8443/v1/token-info/ answered 401", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET123", exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("p4ssw0rd", exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("frag", exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EscapedRouteValuesStayEscapedWhenTheQueryIsDropped()
+    {
+        var builder = new RequestUriBuilder(new Uri("https://h/api"), stackalloc char[64]);
+        builder.AppendLiteral("/users/");
+        builder.AppendPathSegment("..", "id");
+        builder.AppendLiteral("/x/");
+        builder.AppendPathSegment("a/b", "id2");
+        builder.AppendQuery("key", "secret");
+        Uri uri = builder.ToUri();
+
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.NotFound, string.Empty, "DELETE", "https://placeholder/");
+        response.RequestMessage!.RequestUri = uri;
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Equal("https://h/api/users/%2E%2E/x/a%2Fb", exception.RequestUri!.AbsoluteUri);
+        Assert.Equal("/api/users/%2E%2E/x/a%2Fb", exception.RequestUri.AbsolutePath);
+        Assert.Equal("DELETE https://h/api/users/%2E%2E/x/a%2Fb answered 404 (Not Found).", exception.Message);
+    }
+
+    [Fact]
+    public async Task UriWithoutQueryIsKeptAsItIs()
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.NotFound, string.Empty, "GET", "https://host/a");
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+        Assert.Same(response.RequestMessage!.RequestUri, exception.RequestUri);
+        Assert.Null(exception.ErrorBody);
+        Assert.False(exception.IsErrorBodyTruncated);
+    }
+
+    [Fact]
+    public async Task RetryAfterSeconds()
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.TooManyRequests, string.Empty);
+        response.Headers.TryAddWithoutValidation("Retry-After", "120");
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(120), exception.RetryAfter);
+    }
+
+    [Fact]
+    public async Task RetryAfterHttpDateIsMeasuredAgainstNow()
+    {
+        DateTimeOffset inAnHour = DateTimeOffset.UtcNow.AddHours(1);
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.ServiceUnavailable, string.Empty);
+        response.Headers.TryAddWithoutValidation("Retry-After", inAnHour.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        // The header has whole seconds, so up to one second is lost; however slow the test machine, it cannot be more than an hour.
+        Assert.NotNull(exception.RetryAfter);
+        Assert.InRange(exception.RetryAfter.Value, TimeSpan.FromMinutes(50), TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task RetryAfterDateInThePastIsZero()
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.ServiceUnavailable, string.Empty);
+        response.Headers.TryAddWithoutValidation("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT");
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+        Assert.Equal(TimeSpan.Zero, exception.RetryAfter);
+    }
+
+    [Fact]
+    public async Task BodyIsCutAt64KiCharacters()
+    {
+        string body = new('a', TokenApiException.MaxErrorBodyChars + 10);
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.BadRequest, body);
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Equal(TokenApiException.MaxErrorBodyChars, exception.ErrorBody!.Length);
+        Assert.True(exception.IsErrorBodyTruncated);
+        Assert.DoesNotContain("aaaa", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BodyOfExactly64KiCharactersIsWhole()
+    {
+        string body = new('é', TokenApiException.MaxErrorBodyChars);
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.BadRequest, body);
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Equal(body, exception.ErrorBody);
+        Assert.False(exception.IsErrorBodyTruncated);
+    }
+
+    [Fact]
+    public async Task HugeChunkedErrorBodyIsReadOnlyInPart()
+    {
+        var stream = new ChunkStream(10_000_000, (byte)'z', chunk: 4096);
+        using HttpResponseMessage response = Responses.Create(HttpStatusCode.InternalServerError, new StreamingContent(stream, "text/plain"), HttpMethod.Get, "https://h/x");
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Equal(TokenApiException.MaxErrorBodyChars, exception.ErrorBody!.Length);
+        Assert.True(exception.IsErrorBodyTruncated);
+        Assert.InRange(stream.BytesRead, TokenApiException.MaxErrorBodyChars, (4 * TokenApiException.MaxErrorBodyChars) + 4096);
+        Assert.Equal("text/plain", exception.ErrorContentType);
+    }
+
+    [Fact]
+    public async Task ErrorBodyThatFailsToReadDoesNotHideTheStatus()
+    {
+        using HttpResponseMessage response = Responses.Create(HttpStatusCode.BadGateway, new StreamingContent(new FailingStream(), "text/html"), HttpMethod.Get, "https://h/x");
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+        Assert.Equal(HttpStatusCode.BadGateway, exception.StatusCode);
+        Assert.Null(exception.ErrorBody);
+        Assert.Equal("text/html", exception.ErrorContentType);
+    }
+
+    [Fact]
+    public async Task AnswerWithoutRequestStillDescribesItself()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.InternalServerError) { ReasonPhrase = "Internal Server Error" };
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+        Assert.Null(exception.RequestUri);
+        Assert.Equal("UNKNOWN (unknown URI) answered 500 (Internal Server Error).", exception.Message);
+    }
+
+    [Fact]
+    public async Task TokenLikeValuesInTheErrorBodyAreRedactedAndItStillParses()
+    {
+        const string Token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlMTIzNDU2";
+        using HttpResponseMessage response = ErrorResponse(
+            HttpStatusCode.BadRequest, "{\"error\":{\"code\":\"BadToken\",\"message\":\"token " + Token + " expired\"}}");
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.DoesNotContain(Token, exception.ErrorBody!, StringComparison.Ordinal);
+        Assert.True(exception.TryReadError(TestJsonContext.Default.ErrorEnvelope, out ErrorEnvelope? envelope));
+        Assert.Equal("BadToken", envelope!.Error!.Code);
+        Assert.Equal("token [redacted] expired", envelope.Error.Message);
+    }
+
+    [Fact]
+    public void TryReadErrorParsesAWholeJsonBody()
+    {
+        var exception = new TokenApiException(
+            HttpStatusCode.BadRequest, HttpMethod.Post, null, null, null, "{\"error\":{\"code\":\"BadArgument\",\"message\":\"no\"}}", "application/json");
+        Assert.True(exception.TryReadError(TestJsonContext.Default.ErrorEnvelope, out ErrorEnvelope? error));
+        Assert.Equal("BadArgument", error!.Error!.Code);
+        Assert.Equal("no", error.Error.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("<html>bad gateway</html>")]
+    [InlineData("{\"error\":")]
+    [InlineData("{\"error\":42}")]
+    [InlineData("null")]
+    public void TryReadErrorIsFalseForMissingInvalidOrNullBodies(string? body)
+    {
+        var exception = new TokenApiException(HttpStatusCode.BadRequest, HttpMethod.Post, null, null, null, body, null);
+        Assert.False(exception.TryReadError(TestJsonContext.Default.ErrorEnvelope, out ErrorEnvelope? error));
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void TryReadErrorIsFalseForATruncatedBody()
+    {
+        string body = "{\"error\":{\"message\":\"" + new string('x', TokenApiException.MaxErrorBodyChars) + "\"}}";
+        var exception = new TokenApiException(HttpStatusCode.BadRequest, HttpMethod.Post, null, null, null, body, "application/json");
+        Assert.True(exception.IsErrorBodyTruncated);
+        Assert.Equal(TokenApiException.MaxErrorBodyChars, exception.ErrorBody!.Length);
+        Assert.False(exception.TryReadError(TestJsonContext.Default.ErrorEnvelope, out _));
+    }
+
+    [Fact]
+    public void ConstructorDropsQueryAndHandlesMissingReason()
+    {
+        var exception = new TokenApiException(
+            (HttpStatusCode)418, HttpMethod.Get, new Uri("https://h/tea?secret=1"), reasonPhrase: null, TimeSpan.FromSeconds(3), errorBody: null, errorContentType: null);
+        Assert.Equal("GET https://h/tea answered 418.", exception.Message);
+        Assert.Equal(new Uri("https://h/tea"), exception.RequestUri);
+        Assert.Equal(TimeSpan.FromSeconds(3), exception.RetryAfter);
+        Assert.Null(exception.ErrorBody);
+    }
+
+    [Fact]
+    public void ConstructorDropsTheQueryOfARelativeUri()
+    {
+        var exception = new TokenApiException(HttpStatusCode.NotFound, HttpMethod.Get, new Uri("/v1/x?k=1", UriKind.Relative), "Not Found", null, null, null);
+        Assert.Equal("/v1/x", exception.RequestUri!.OriginalString);
+        Assert.Equal("GET /v1/x answered 404 (Not Found).", exception.Message);
+    }
+
+    [Fact]
+    public void ConstructorRefusesANullMethod()
+        => Assert.Throws<ArgumentNullException>(() => new TokenApiException(HttpStatusCode.BadRequest, null!, null, null, null, null, null));
+
+    [Fact]
+    public void IsAnHttpRequestException()
+    {
+        HttpRequestException exception = new TokenApiException(HttpStatusCode.BadRequest, HttpMethod.Post, null, null, null, null, null);
+        Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
+    }
+}
+
+public sealed class TokenApiContentExceptionTests
+{
+    [Fact]
+    public void EmptyMessageStatesTheProblemWithoutSnippet()
+    {
+        var exception = new TokenApiContentException(TokenApiContentProblem.Empty, HttpStatusCode.OK, "application/json", "ignored", null);
+        Assert.Contains("empty", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("200", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("application/json", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ignored", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(TokenApiContentProblem.Empty, exception.Problem);
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+    }
+
+    [Fact]
+    public void TooLargeMessageStatesTheLimitWithoutSnippet()
+    {
+        var exception = new TokenApiContentException(TokenApiContentProblem.TooLarge, HttpStatusCode.OK, null, "abc", null);
+        Assert.Contains("larger than the limit", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxResponseContentBytes", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("no content type", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("abc", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidJsonMessageQuotesTheCleanSnippet()
+    {
+        var inner = new System.Text.Json.JsonException("bad");
+        var exception = new TokenApiContentException(TokenApiContentProblem.InvalidJson, HttpStatusCode.OK, "text/html", "<p>\r\nhi" + new string('!', 200), inner);
+        Assert.Same(inner, exception.InnerException);
+        Assert.Equal(TokenApiContentException.MaxSnippetChars, exception.Snippet!.Length);
+        Assert.StartsWith("<p>  hi!!!", exception.Snippet, StringComparison.Ordinal);
+        Assert.Contains(exception.Snippet, exception.Message, StringComparison.Ordinal);
+        Assert.Contains("text/html", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SnippetCutNeverSplitsASurrogatePair()
+    {
+        string snippet = new string('a', TokenApiContentException.MaxSnippetChars - 1) + "😀";
+        var exception = new TokenApiContentException(TokenApiContentProblem.InvalidJson, HttpStatusCode.OK, null, snippet, null);
+        Assert.Equal(TokenApiContentException.MaxSnippetChars - 1, exception.Snippet!.Length);
+    }
+}
