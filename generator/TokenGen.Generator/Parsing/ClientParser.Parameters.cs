@@ -10,6 +10,12 @@ namespace TokenGen.Generator.Parsing;
 internal sealed partial class ClientParser
 {
     /// <summary>
+    /// Names (parameter names and [Path] names) of the current method's parameters that were rejected with their own
+    /// diagnostic, so a placeholder one of them was meant for is not reported again as TG0003 ("matches no parameter").
+    /// </summary>
+    private readonly HashSet<string> _rejectedPathNames = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Binds every parameter: a cancellation token; an explicit [Body], [Header], [Query], [Path] or [Form];
     /// else a route placeholder of the same name; else a query value when its type is simple.
     /// </summary>
@@ -27,6 +33,7 @@ internal sealed partial class ClientParser
         var formFields = new List<FormFieldSpec>();
         string? firstFormParameter = null;
         var parameters = new List<ParameterSpec>();
+        _rejectedPathNames.Clear();
 
         foreach (var parameter in method.Parameters)
         {
@@ -38,6 +45,7 @@ internal sealed partial class ClientParser
             if (parameter.RefKind != RefKind.None)
             {
                 Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, method.Name, "ref, out and in parameters cannot be sent");
+                _rejectedPathNames.Add(parameter.Name);
                 continue;
             }
 
@@ -57,6 +65,7 @@ internal sealed partial class ClientParser
             var binding = FindBindingAttribute(parameter, method, location, out var bindingAttribute);
             if (binding is null && bindingAttribute is not null)
             {
+                _rejectedPathNames.Add(parameter.Name);
                 continue; // more than one binding attribute; reported
             }
 
@@ -125,7 +134,12 @@ internal sealed partial class ClientParser
                     continue;
 
                 case ParameterBinding.Path:
-                    AddValueParameter(parameters, parameter, method, location, name, typeName, defaultValue, ParameterBinding.Path, GetNameArgument(bindingAttribute) ?? parameter.Name, allowCollection: false, "route");
+                    var placeholderName = GetNameArgument(bindingAttribute) ?? parameter.Name;
+                    if (!AddValueParameter(parameters, parameter, method, location, name, typeName, defaultValue, ParameterBinding.Path, placeholderName, allowCollection: false, "route"))
+                    {
+                        _rejectedPathNames.Add(placeholderName);
+                    }
+
                     continue;
             }
         }
@@ -143,7 +157,7 @@ internal sealed partial class ClientParser
         return parameters;
     }
 
-    private void AddValueParameter(
+    private bool AddValueParameter(
         List<ParameterSpec> parameters,
         IParameterSymbol parameter,
         IMethodSymbol method,
@@ -161,6 +175,8 @@ internal sealed partial class ClientParser
         {
             parameters.Add(new ParameterSpec(name, typeName, defaultValue, binding, wireName, format));
         }
+
+        return format is not null;
     }
 
     private ValueFormatSpec? RequireFormat(ITypeSymbol type, bool allowCollection, string subject, IMethodSymbol method, Location? location, string placement)
@@ -315,10 +331,16 @@ internal sealed partial class ClientParser
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is <c>type/subtype</c>, both RFC 9110 tokens and no parameters: exactly what
+    /// the runtime's <c>new MediaTypeHeaderValue(mediaType)</c> accepts, so a bad one fails here rather than at run time.
+    /// </summary>
     private static bool IsMediaType(string text)
     {
         var slash = text.IndexOf('/');
-        return slash > 0 && slash < text.Length - 1 && HeaderRules.ValidateValue(text) is null && text.IndexOf(' ') < 0;
+        return slash > 0
+            && HeaderRules.ValidateName(text.Substring(0, slash)) is null
+            && HeaderRules.ValidateName(text.Substring(slash + 1)) is null;
     }
 
     private static string? FindPlaceholder(RouteTemplate route, string name)
@@ -348,6 +370,12 @@ internal sealed partial class ClientParser
             }
 
             var bound = FindPathParameter(parameters, part.Placeholder!);
+            if (bound is null && _rejectedPathNames.Contains(part.Placeholder!))
+            {
+                ok = false; // the parameter meant for it was rejected with its own diagnostic
+                continue;
+            }
+
             if (bound is null)
             {
                 Report(DiagnosticDescriptors.RoutePlaceholderUnbound, ArgumentLocation(httpAttribute, 0) ?? methodLocation, part.Placeholder!, method.Name);

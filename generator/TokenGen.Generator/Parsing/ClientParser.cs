@@ -23,6 +23,7 @@ internal sealed partial class ClientParser
     private JsonTypeRegistry _jsonTypes = null!;
     private string _interfaceDisplayName = string.Empty;
     private string? _serializerContextName;
+    private bool _serializerContextRejected;
 
     private ClientParser(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -146,6 +147,7 @@ internal sealed partial class ClientParser
             if (!KnownTypeSymbols.DerivesFrom(contextType, _known.JsonSerializerContext))
             {
                 Report(DiagnosticDescriptors.InvalidSerializerContext, NamedArgumentLocation(tokenApi, "SerializerContext") ?? fallback, contextType.ToDisplayString(), _interfaceDisplayName);
+                _serializerContextRejected = true; // TG0009 says it all; no TG0015 "names no SerializerContext" per JSON type
                 return null;
             }
 
@@ -188,9 +190,10 @@ internal sealed partial class ClientParser
         foreach (var attribute in symbol.GetAttributes())
         {
             if (!KnownTypeSymbols.IsSame(attribute.AttributeClass, _known.HeadersAttribute)
-                || attribute.ConstructorArguments.Length != 1)
+                || attribute.ConstructorArguments.Length != 1
+                || attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Array, IsNull: true })
             {
-                continue;
+                continue; // [Headers(null)]: no headers, as the attribute itself reads it (its Values would be default)
             }
 
             var values = attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
