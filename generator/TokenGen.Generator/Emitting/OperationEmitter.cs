@@ -83,17 +83,24 @@ internal sealed partial class OperationEmitter
         var send = "await " + scope.InstanceMember("_httpClient") + ".SendAsync(" + httpRequest + ", "
             + GlobalTypeNames.HttpCompletionOption + ".ResponseHeadersRead, " + cancellationToken + ").ConfigureAwait(false)";
 
-        _writer.WriteLine(
-            "using " + GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = "
-            + scope.InstanceMember(plan.RequestMethodName) + "(" + RequestArguments(operation.Parameters) + ");");
+        if (operation.CancellationTokenParameter is { } cancellationTokenParameter)
+        {
+            // A handler is not obliged to look at the token; a cancelled call must not reach the wire either way.
+            _writer.WriteLine(cancellationTokenParameter + ".ThrowIfCancellationRequested();");
+        }
 
+        var createRequest = scope.InstanceMember(plan.RequestMethodName) + "(" + RequestArguments(operation.Parameters) + ")";
         if (returnSpec.Kind == ReturnKind.HttpResponseMessage)
         {
-            // The caller owns the answer: it is returned undisposed and its status unchecked.
+            // The caller owns the answer, returned undisposed and unchecked, and with it the request it carries
+            // (response.RequestMessage), which is therefore not disposed here either.
+            _writer.WriteLine(GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
             _writer.WriteLine("return " + send + ";");
             _writer.CloseBlock();
             return;
         }
+
+        _writer.WriteLine("using " + GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
 
         _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + send + ";");
 

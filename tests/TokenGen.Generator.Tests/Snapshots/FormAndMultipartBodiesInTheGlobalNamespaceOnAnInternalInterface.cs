@@ -56,6 +56,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         global::ClientCredentialsForm form,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateAcquireRequest(form);
         using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_jsonObjectTypeInfo, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);

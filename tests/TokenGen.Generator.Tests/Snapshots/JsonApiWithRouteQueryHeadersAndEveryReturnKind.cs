@@ -69,6 +69,7 @@ namespace Contoso.Tokens
             int? version = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateAcquireRequest(tenant, request, authorization, scopes, grant, version);
             using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
@@ -127,6 +128,7 @@ namespace Contoso.Tokens
             bool verbose = false,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetInfoRequest(since, verbose);
             using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return await global::TokenGen.Infrastructure.ResponseReader.ReadNullableJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
@@ -200,6 +202,7 @@ namespace Contoso.Tokens
             global::System.Guid tokenId,
             global::System.Threading.CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateRevokeRequest(tokenId);
             using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, cancellationToken).ConfigureAwait(false);
@@ -229,6 +232,7 @@ namespace Contoso.Tokens
         /// <inheritdoc />
         public async global::System.Threading.Tasks.Task<string> GetRawAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetRawRequest();
             using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
@@ -257,7 +261,8 @@ namespace Contoso.Tokens
         /// <inheritdoc />
         public async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> GetResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetResponseRequest();
+            cancellationToken.ThrowIfCancellationRequested();
+            global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetResponseRequest();
             return await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
 
@@ -284,6 +289,7 @@ namespace Contoso.Tokens
         /// <inheritdoc />
         public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> GetClaimsAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetClaimsRequest();
             using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_dictionaryOfStringAndJsonElementTypeInfo, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
