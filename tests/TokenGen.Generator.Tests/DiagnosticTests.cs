@@ -471,6 +471,22 @@ public sealed class DiagnosticTests
         AssertNoClient(run);
     }
 
+    [Fact]
+    public void TwoParametersClaimingOnePlaceholder_ReportsTG0016_OnTheRoute()
+    {
+        var run = Run("""
+            [TokenApi]
+            public partial interface IApi
+            {
+                [Get("/tokens/{id}")]
+                Task GetAsync(string id, [Path("ID")] string other, CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0016", "\"/tokens/{id}\"", "'GetAsync'", "more than one parameter binds the placeholder");
+        AssertNoClient(run);
+    }
+
     // ---- TG0017 ---------------------------------------------------------------------------------------------------
 
     [Theory]
@@ -521,6 +537,24 @@ public sealed class DiagnosticTests
             """);
 
         AssertSingleError(run, "TG0018", "IApi", "'IApi'", "it is nested in another type");
+        AssertNoClient(run);
+    }
+
+    [Fact]
+    public void StaticAbstractMember_ReportsTG0018_OnTheMemberName()
+    {
+        var run = Run("""
+            [TokenApi]
+            public partial interface IApi
+            {
+                [Get("/ping")]
+                Task PingAsync(CancellationToken cancellationToken);
+
+                static abstract IApi Make();
+            }
+            """);
+
+        AssertSingleError(run, "TG0018", "Make", "'IApi'", "static abstract");
         AssertNoClient(run);
     }
 
@@ -696,6 +730,27 @@ public sealed class DiagnosticTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains(HintName, run.GeneratedSources.Keys);
+    }
+
+    [Fact]
+    public void CollectionInterfaceReturnRegisteredInTheContext_ReportsNothing_AndGeneratesTheClient()
+    {
+        var run = Run("""
+            [JsonSerializable(typeof(IReadOnlyList<Token>))]
+            public partial class ListCtx : JsonSerializerContext
+            {
+            }
+
+            [TokenApi(SerializerContext = typeof(ListCtx))]
+            public partial interface IApi
+            {
+                [Get("/tokens")]
+                Task<IReadOnlyList<Token>> ListAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        Assert.Empty(TokenGenDiagnostics(run));
+        Assert.Contains("s_iReadOnlyListOfTokenTypeInfo", run.GeneratedSources[HintName], StringComparison.Ordinal);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

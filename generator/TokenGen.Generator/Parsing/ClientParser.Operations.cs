@@ -131,7 +131,8 @@ internal sealed partial class ClientParser
                 : new ReturnSpec(ReturnKind.ApiResponse, taskTypeName, TypeNames.Annotated(contentType), true, apiField);
         }
 
-        if (valueType.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.Pointer or TypeKind.TypeParameter or TypeKind.Error
+        if ((valueType.TypeKind == TypeKind.Interface && !IsCollectionInterface(valueType))
+            || valueType.TypeKind is TypeKind.Delegate or TypeKind.Pointer or TypeKind.TypeParameter or TypeKind.Error
             || valueType.SpecialType == SpecialType.System_Object)
         {
             Report(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, returnType.ToDisplayString());
@@ -144,6 +145,25 @@ internal sealed partial class ClientParser
         return field is null
             ? null
             : new ReturnSpec(ReturnKind.Json, taskTypeName, TypeNames.Annotated(valueType), allowsNull, field);
+    }
+
+    /// <summary>System.Text.Json reads collection interfaces (<c>IReadOnlyList&lt;T&gt;</c>, …) but no other interface.</summary>
+    private bool IsCollectionInterface(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol named && KnownTypeSymbols.IsSame(named.OriginalDefinition, _known.IEnumerableOfT))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (KnownTypeSymbols.IsSame(implemented.OriginalDefinition, _known.IEnumerableOfT))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The type-info field for <paramref name="type"/>, or null after reporting why there is none.</summary>

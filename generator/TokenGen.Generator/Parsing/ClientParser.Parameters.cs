@@ -386,8 +386,16 @@ internal sealed partial class ClientParser
             parts.Add(new RoutePartSpec(null, bound.Name));
         }
 
+        var boundPlaceholders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in parameters)
         {
+            if (parameter.Binding == ParameterBinding.Path && FindPlaceholder(route, parameter.WireName!) is not null && !boundPlaceholders.Add(parameter.WireName!))
+            {
+                // Placeholders match names ignoring case, so 'id' and 'Id' would both claim {id} and one would never be sent.
+                Report(DiagnosticDescriptors.InvalidRoute, ArgumentLocation(httpAttribute, 0) ?? methodLocation, RouteText(route), method.Name, $"more than one parameter binds the placeholder '{{{parameter.WireName}}}'");
+                ok = false;
+            }
+
             if (parameter.Binding == ParameterBinding.Path && FindPlaceholder(route, parameter.WireName!) is null)
             {
                 var symbol = FindParameterSymbol(method, parameter.Name);
@@ -397,6 +405,17 @@ internal sealed partial class ClientParser
         }
 
         return ok ? new RouteSpec(parts.ToEquatableArray()) : null;
+    }
+
+    private static string RouteText(RouteTemplate route)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var part in route.Parts)
+        {
+            text.Append(part.Literal ?? "{" + part.Placeholder + "}");
+        }
+
+        return text.ToString();
     }
 
     private static ParameterSpec? FindPathParameter(List<ParameterSpec> parameters, string placeholder)

@@ -173,6 +173,9 @@ internal sealed partial class ClientParser
                 case IPropertySymbol or IEventSymbol when member.IsAbstract:
                     Report(DiagnosticDescriptors.PropertyOrEvent, LocationOf(member, fallback), member.Name, client.Name);
                     break;
+                case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: true }:
+                    Report(DiagnosticDescriptors.UnsupportedInterfaceShape, LocationOf(member, fallback), client.Name, $"'{member.Name}' is a static abstract member, which a client instance cannot implement");
+                    break;
                 case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method:
                     if (ParseOperation(method, declaringInterface, fallback, interfaceHeaders) is { } operation)
                     {
