@@ -1,6 +1,7 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
+using System.Linq;
+using System.Reflection;
 
 namespace TokenGen.Generator.Tests.Infrastructure;
 
@@ -12,9 +13,9 @@ internal static class Snapshot
 {
     public const string UpdateVariable = "TOKENGEN_UPDATE_SNAPSHOTS";
 
-    public static void Match(string actual, string name, [CallerFilePath] string callerFile = "")
+    public static void Match(string actual, string name)
     {
-        var directory = Path.Combine(FindProjectDirectory(callerFile), "Snapshots");
+        var directory = Path.Combine(ProjectDirectory(), "Snapshots");
         var path = Path.Combine(directory, name + ".cs");
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
 
@@ -35,16 +36,9 @@ internal static class Snapshot
         Assert.Equal(expected, actual);
     }
 
-    private static string FindProjectDirectory(string callerFile)
-    {
-        for (var directory = Path.GetDirectoryName(callerFile); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "TokenGen.Generator.Tests.csproj")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException($"No test project above {callerFile}.");
-    }
+    // The test project records its own folder at build time (ContinuousIntegrationBuild maps source paths to /_/).
+    private static string ProjectDirectory() =>
+        typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "TokenGenTestProjectDirectory")
+            .Value ?? throw new InvalidOperationException("The test project's folder was not recorded.");
 }
