@@ -105,6 +105,21 @@ internal static class DiagnosticDescriptors
         "Unsupported parameter",
         "Parameter '{0}' of method '{1}' cannot be used: {2}");
 
+    public static readonly DiagnosticDescriptor DuplicateTokenRole = Error(
+        "TG0020",
+        "Two members carry the same token role",
+        "Response type '{0}' has two members marked [{1}]: '{2}' and '{3}'; a token response has one of each role");
+
+    public static readonly DiagnosticDescriptor InvalidTokenRoleMember = Error(
+        "TG0021",
+        "Token role on a member that cannot carry it",
+        "Member '{0}' is marked [{1}], which needs a public readable instance property or field of {2}, but it is {3}");
+
+    public static readonly DiagnosticDescriptor SessionResponseWithoutAccessToken = Error(
+        "TG0022",
+        "Token session built from a response without an access token",
+        "TokenSession.{0} is given an operation returning '{1}', which has no member marked [AccessToken]; mark the member that carries the token{2}");
+
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat) =>
         new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
@@ -130,6 +145,9 @@ internal static class DiagnosticDescriptors
         "TG0017" => UnsupportedValueType,
         "TG0018" => UnsupportedInterfaceShape,
         "TG0019" => UnsupportedParameter,
+        "TG0020" => DuplicateTokenRole,
+        "TG0021" => InvalidTokenRoleMember,
+        "TG0022" => SessionResponseWithoutAccessToken,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),
     };
 }

@@ -101,6 +101,7 @@ internal static class ClientEmitter
             WriteEnumFormatter(writer, formatter);
         }
 
+        TokenReaderEmitter.Write(writer, spec);
         writer.CloseBlock();
     }
 
@@ -225,6 +226,15 @@ internal static class ClientEmitter
         foreach (var plan in plans)
         {
             names.Add(plan.RequestMethodName);
+        }
+
+        if (!spec.TokenReaders.IsEmpty)
+        {
+            names.Add(TokenReaderEmitter.RegisterMethodName);
+            foreach (var reader in spec.TokenReaders)
+            {
+                names.Add(reader.MethodName);
+            }
         }
 
         return names;

@@ -15,6 +15,7 @@ namespace TokenGen.Generator.Model;
 /// <param name="JsonTypes">Every type info the client needs, each once; operations refer to them by field name.</param>
 /// <param name="EnumFormatters">Every enum sent in a route, query, header or form, each once.</param>
 /// <param name="Operations">The operations, in declaration order (base interfaces' after the interface's own).</param>
+/// <param name="TokenReaders">A reader per response type that carries an <c>[AccessToken]</c>, registered for token sessions.</param>
 /// <param name="HintName">The generated file's hint name, unique in the compilation (for example <c>Ns.IThing.g.cs</c>).</param>
 internal sealed record ClientSpec(
     string? Namespace,
@@ -27,6 +28,7 @@ internal sealed record ClientSpec(
     EquatableArray<JsonTypeSpec> JsonTypes,
     EquatableArray<EnumFormatterSpec> EnumFormatters,
     EquatableArray<OperationSpec> Operations,
+    EquatableArray<TokenReaderSpec> TokenReaders,
     string HintName);
 
 /// <summary>A <c>JsonTypeInfo&lt;T&gt;</c> the client caches in a static field.</summary>

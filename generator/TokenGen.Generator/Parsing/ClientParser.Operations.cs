@@ -126,6 +126,7 @@ internal sealed partial class ClientParser
             && KnownTypeSymbols.IsSame(apiResponse.OriginalDefinition, _known.ApiResponseOfT))
         {
             var apiField = RequireJsonType(contentType, method, location);
+            CollectTokenReader(contentType, location);
             return apiField is null
                 ? null
                 : new ReturnSpec(ReturnKind.ApiResponse, taskTypeName, TypeNames.Annotated(contentType), true, apiField);
@@ -142,6 +143,7 @@ internal sealed partial class ClientParser
         var allowsNull = valueType.NullableAnnotation == NullableAnnotation.Annotated
             || valueType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
         var field = RequireJsonType(valueType, method, location);
+        CollectTokenReader(valueType, location);
         return field is null
             ? null
             : new ReturnSpec(ReturnKind.Json, taskTypeName, TypeNames.Annotated(valueType), allowsNull, field);

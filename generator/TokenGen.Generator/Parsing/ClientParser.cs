@@ -72,6 +72,7 @@ internal sealed partial class ClientParser
         var contextType = ParseSerializerContext(tokenApi, identifierLocation);
         _jsonTypes = new JsonTypeRegistry(_known, contextType);
 
+        ReserveMemberNames(interfaceSymbol);
         var interfaceHeaders = ParseStaticHeaders(interfaceSymbol, interfaceSymbol.Name);
         var operations = new List<OperationSpec>();
         ParseMembers(interfaceSymbol, interfaceSymbol, identifierLocation, interfaceHeaders, operations);
@@ -102,6 +103,7 @@ internal sealed partial class ClientParser
             _jsonTypes.Types.ToEquatableArray(),
             _enums.Formatters.ToEquatableArray(),
             operations.ToEquatableArray(),
+            _tokenReaders.ToEquatableArray(),
             (ns is null ? string.Empty : ns + ".") + interfaceSymbol.Name + ".g.cs");
     }
 

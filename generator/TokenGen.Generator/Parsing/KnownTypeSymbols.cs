@@ -36,6 +36,10 @@ internal sealed class KnownTypeSymbols
         PathAttribute = compilation.GetTypeByMetadataName("TokenGen.PathAttribute");
         BodyAttribute = compilation.GetTypeByMetadataName("TokenGen.BodyAttribute");
         FormAttribute = compilation.GetTypeByMetadataName("TokenGen.FormAttribute");
+        AccessTokenAttribute = compilation.GetTypeByMetadataName("TokenGen.AccessTokenAttribute");
+        RefreshTokenAttribute = compilation.GetTypeByMetadataName("TokenGen.RefreshTokenAttribute");
+        ExpiresInAttribute = compilation.GetTypeByMetadataName("TokenGen.ExpiresInAttribute");
+        ExpiresAtAttribute = compilation.GetTypeByMetadataName("TokenGen.ExpiresAtAttribute");
     }
 
     public Compilation Compilation { get; }
@@ -68,6 +72,10 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? PathAttribute { get; }
     public INamedTypeSymbol? BodyAttribute { get; }
     public INamedTypeSymbol? FormAttribute { get; }
+    public INamedTypeSymbol? AccessTokenAttribute { get; }
+    public INamedTypeSymbol? RefreshTokenAttribute { get; }
+    public INamedTypeSymbol? ExpiresInAttribute { get; }
+    public INamedTypeSymbol? ExpiresAtAttribute { get; }
 
     public static bool IsSame(ITypeSymbol? left, ITypeSymbol? right) =>
         left is not null && right is not null && SymbolEqualityComparer.Default.Equals(left, right);

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using TokenGen.Generator.Diagnostics;
+using TokenGen.Generator.Model;
+
+namespace TokenGen.Generator.Parsing;
+
+internal sealed partial class ClientParser
+{
+    private readonly List<TokenReaderSpec> _tokenReaders = new();
+    private readonly HashSet<ITypeSymbol> _tokenResponseTypesSeen = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _tokenReaderNames = new();
+    private TokenRoleFinder? _tokenRoles;
+
+    /// <summary>
+    /// Looks for token roles in the graph of a response type (the <c>T</c> of <c>Task&lt;T&gt;</c> or
+    /// <c>ApiResponse&lt;T&gt;</c>), reports the roles that cannot be used, and, when the type carries an access
+    /// token, adds a reader for it. Each type is looked at once per interface.
+    /// </summary>
+    private void CollectTokenReader(ITypeSymbol responseType, Location? returnLocation)
+    {
+        var registered = responseType.IsReferenceType
+            ? responseType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)
+            : responseType;
+        if (!_tokenResponseTypesSeen.Add(registered))
+        {
+            return;
+        }
+
+        _tokenRoles ??= new TokenRoleFinder(_known);
+        var graph = _tokenRoles.Find(registered, _cancellationToken);
+        foreach (var problem in graph.Problems)
+        {
+            var location = LocationOf(problem.Member, returnLocation);
+            if (problem.FirstPath is { } firstPath)
+            {
+                Report(DiagnosticDescriptors.DuplicateTokenRole, location, registered.ToDisplayString(), RoleName(problem.Role), firstPath, problem.DisplayPath);
+            }
+            else
+            {
+                Report(
+                    DiagnosticDescriptors.InvalidTokenRoleMember,
+                    location,
+                    problem.DisplayPath,
+                    RoleName(problem.Role),
+                    TokenRoleFinder.Requirement(problem.Role),
+                    DescribeMember(problem.Member));
+            }
+        }
+
+        if (graph.Problems.Count > 0 || !graph.Roles.TryGetValue(TokenRole.AccessToken, out var accessToken))
+        {
+            return;
+        }
+
+        _tokenReaders.Add(new TokenReaderSpec(
+            TypeNames.FullyQualified(registered),
+            UniqueReaderName(registered),
+            accessToken.Expression,
+            graph.Roles.TryGetValue(TokenRole.RefreshToken, out var refresh) ? refresh.Expression : null,
+            graph.Roles.TryGetValue(TokenRole.ExpiresIn, out var expiresIn) ? expiresIn.Expression : null,
+            graph.Roles.TryGetValue(TokenRole.ExpiresAt, out var expiresAt) ? expiresAt.Expression : null));
+    }
+
+    /// <summary>Keeps reader names clear of the methods the client implements.</summary>
+    private void ReserveMemberNames(INamedTypeSymbol interfaceSymbol)
+    {
+        foreach (var member in interfaceSymbol.GetMembers())
+        {
+            _tokenReaderNames.Add(member.Name);
+        }
+
+        foreach (var baseInterface in interfaceSymbol.AllInterfaces)
+        {
+            foreach (var member in baseInterface.GetMembers())
+            {
+                _tokenReaderNames.Add(member.Name);
+            }
+        }
+    }
+
+    private string UniqueReaderName(ITypeSymbol type)
+    {
+        var stem = "Read" + (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner.Name : type.Name) + "Token";
+        var name = stem;
+        for (var suffix = 2; !_tokenReaderNames.Add(name); suffix++)
+        {
+            name = stem + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+
+    internal static string RoleName(TokenRole role) => role.ToString();
+
+    private static string DescribeMember(ISymbol member)
+    {
+        var type = member is IPropertySymbol property ? property.Type : member is IFieldSymbol field ? field.Type : null;
+        var kind = member switch
+        {
+            IPropertySymbol { IsStatic: true } or IFieldSymbol { IsStatic: true } => "static",
+            IPropertySymbol { GetMethod: null } => "write-only",
+            _ when member.DeclaredAccessibility != Accessibility.Public => "not public",
+            IPropertySymbol { GetMethod.DeclaredAccessibility: not Accessibility.Public } => "not publicly readable",
+            _ => null,
+        };
+        var typeText = type is null ? "a " + member.Kind.ToString().ToLowerInvariant() : "'" + type.ToDisplayString() + "'";
+        return kind is null ? typeText : typeText + ", " + kind;
+    }
+}
