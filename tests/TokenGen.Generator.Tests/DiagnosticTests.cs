@@ -756,6 +756,122 @@ public sealed class DiagnosticTests
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     /// <summary>Runs the generator over <paramref name="api"/> in namespace <c>Contoso</c>, next to shared models.</summary>
+    // ---- TG0020 ---------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void TwoAccessTokensInOneResponse_ReportsTG0020_OnTheSecond()
+    {
+        var run = Run(RoleApi("""
+            public sealed class RoleToken
+            {
+                [AccessToken] public string? Token { get; set; }
+                [AccessToken] public string? IdToken { get; set; }
+            }
+            """));
+
+        AssertSingleError(run, "TG0020", "IdToken", "'Contoso.RoleToken'", "[AccessToken]", "'RoleToken.Token'", "'RoleToken.IdToken'");
+        AssertNoClient(run);
+    }
+
+    [Fact]
+    public void SameRoleAtTwoDepthsOfTheGraph_ReportsTG0020_WithBothPaths()
+    {
+        var run = Run(RoleApi("""
+            public sealed class RoleToken
+            {
+                [ExpiresIn] public int ExpiresIn { get; set; }
+                [AccessToken] public string? Token { get; set; }
+                public RoleInner? Data { get; set; }
+            }
+
+            public sealed class RoleInner
+            {
+                [ExpiresIn] public long Lifetime { get; set; }
+            }
+            """));
+
+        AssertSingleError(run, "TG0020", "Lifetime", "[ExpiresIn]", "'RoleToken.ExpiresIn'", "'RoleToken.Data.Lifetime'");
+        AssertNoClient(run);
+    }
+
+    // ---- TG0021 ---------------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("[AccessToken] public int Token { get; set; }", "Token", "[AccessToken]", "a string", "'int'")]
+    [InlineData("[RefreshToken] public byte[]? Token { get; set; }", "Token", "[RefreshToken]", "a string", "'byte[]?'")]
+    [InlineData("[ExpiresIn] public double Seconds { get; set; }", "Seconds", "[ExpiresIn]", "an integer number of seconds", "'double'")]
+    [InlineData("[ExpiresIn] public TimeSpan Seconds { get; set; }", "Seconds", "[ExpiresIn]", "an integer number of seconds", "'System.TimeSpan'")]
+    [InlineData("[ExpiresAt] public string? When { get; set; }", "When", "[ExpiresAt]", "a DateTimeOffset or DateTime", "'string?'")]
+    [InlineData("[ExpiresAt] public long When { get; set; }", "When", "[ExpiresAt]", "a DateTimeOffset or DateTime", "'long'")]
+    public void RoleOnAMemberOfTheWrongType_ReportsTG0021_OnTheMember(string member, string located, string role, string needs, string actual)
+    {
+        // The valid access token comes first, so the member under test is the only problem.
+        var run = Run(RoleApi($$"""
+            public sealed class RoleToken
+            {
+                [AccessToken] public string? Access { get; set; }
+                {{member}}
+            }
+            """));
+
+        AssertSingleError(run, "TG0021", located, "'RoleToken." + located + "'", role, needs, actual);
+        AssertNoClient(run);
+    }
+
+    [Theory]
+    [InlineData("[AccessToken] internal string? Token { get; set; }", "not public")]
+    [InlineData("[AccessToken] public string? Token { private get; set; }", "not publicly readable")]
+    [InlineData("[AccessToken] public static string? Token { get; set; }", "static")]
+    public void RoleOnAMemberTheSerializerDoesNotRead_ReportsTG0021(string member, string kind)
+    {
+        var run = Run(RoleApi($$"""
+            public sealed class RoleToken
+            {
+                {{member}}
+            }
+            """));
+
+        AssertSingleError(run, "TG0021", "Token", "'RoleToken.Token'", "[AccessToken]", "'string?', " + kind);
+        AssertNoClient(run);
+    }
+
+    [Fact]
+    public void ResponseWithOnlyValidRoles_GetsAClientWithARegisteredReader()
+    {
+        var run = Run(RoleApi("""
+            public sealed class RoleToken
+            {
+                [AccessToken] public string? Access { get; set; }
+                [ExpiresAt] public DateTime? When { get; set; }
+                [ExpiresIn] public uint Seconds { get; set; }
+            }
+            """));
+
+        Assert.Empty(TokenGenDiagnostics(run));
+        var source = run.GeneratedSources[HintName];
+        Assert.Contains("TokenResponseReaders.Register<global::Contoso.RoleToken>(ReadRoleTokenToken);", source, StringComparison.Ordinal);
+        Assert.Contains("accessToken: response?.Access,", source, StringComparison.Ordinal);
+        Assert.Contains("expiresInSeconds: response?.Seconds,", source, StringComparison.Ordinal);
+        Assert.Contains("expiresAt: global::TokenGen.TokenResponseValues.ToInstant(response?.When));", source, StringComparison.Ordinal);
+    }
+
+    /// <summary>A token API whose one operation returns <c>RoleToken</c>, declared by <paramref name="models"/>, from its own context.</summary>
+    private static string RoleApi(string models) => models + """
+
+
+        [JsonSerializable(typeof(RoleToken))]
+        public partial class RoleCtx : JsonSerializerContext
+        {
+        }
+
+        [TokenApi(SerializerContext = typeof(RoleCtx))]
+        public partial interface IApi
+        {
+            [Post("/token")]
+            Task<RoleToken> AcquireAsync(CancellationToken cancellationToken);
+        }
+        """;
+
     private static GeneratorRun Run(string api)
     {
         var source = $$"""

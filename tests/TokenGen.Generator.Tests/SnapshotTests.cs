@@ -38,8 +38,9 @@ public sealed class SnapshotTests
 
             public sealed class TokenResponse
             {
-                [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
-                [JsonPropertyName("expires_in")] public int ExpiresIn { get; set; }
+                [JsonPropertyName("access_token"), AccessToken] public string? AccessToken { get; set; }
+                [JsonPropertyName("refresh_token"), RefreshToken] public string? RefreshToken { get; set; }
+                [JsonPropertyName("expires_in"), ExpiresIn] public int ExpiresIn { get; set; }
             }
 
             [JsonSerializable(typeof(TokenRequest))]

@@ -321,5 +321,25 @@ namespace Contoso.Tokens
             global::Contoso.Tokens.GrantType.RefreshToken => "refresh_token",
             _ => ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
         };
+
+        /// <summary>
+        /// Registers the token readers of this client's token responses when the assembly loads, so a <c>TokenSession</c>
+        /// built from its operations finds them without reflection.
+        /// </summary>
+        #pragma warning disable CA2255
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
+        #pragma warning restore CA2255
+        internal static void RegisterTokenReaders()
+        {
+            global::TokenGen.Infrastructure.TokenResponseReaders.Register<global::Contoso.Tokens.TokenResponse>(ReadTokenResponseToken);
+        }
+
+        /// <summary>Reads the token values of a <see cref="global::Contoso.Tokens.TokenResponse"/>.</summary>
+        private static global::TokenGen.TokenResponseValues ReadTokenResponseToken(global::Contoso.Tokens.TokenResponse response)
+            => new global::TokenGen.TokenResponseValues(
+                accessToken: response?.AccessToken,
+                refreshToken: response?.RefreshToken,
+                expiresInSeconds: response?.ExpiresIn,
+                expiresAt: null);
     }
 }
