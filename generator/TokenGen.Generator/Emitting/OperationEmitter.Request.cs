@@ -15,9 +15,24 @@ internal sealed partial class OperationEmitter
             includeDefaultValues: false);
         _writer.OpenBlock();
 
+        var checkedAny = false;
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.RequiresValue)
+            {
+                _writer.WriteLine(GlobalTypeNames.ArgumentNullException + ".ThrowIfNull(" + parameter.Name + ParameterNameArgument(parameter.Name) + ");");
+                checkedAny = true;
+            }
+        }
+
         if (operation.Body is { IsNullable: false, ParameterName: { } bodyParameter })
         {
             _writer.WriteLine(GlobalTypeNames.ArgumentNullException + ".ThrowIfNull(" + bodyParameter + ParameterNameArgument(bodyParameter) + ");");
+            checkedAny = true;
+        }
+
+        if (checkedAny)
+        {
             _writer.WriteLine();
         }
 

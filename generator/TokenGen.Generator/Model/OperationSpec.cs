@@ -50,13 +50,18 @@ internal enum ParameterBinding
 /// <param name="Binding">Where its value goes.</param>
 /// <param name="WireName">The placeholder, query key, header name or form field name; null for body and cancellation token.</param>
 /// <param name="Format">How its value turns into text; null for body and cancellation token.</param>
+/// <param name="RequiresValue">
+/// For query, header and form values: declared as a non-nullable reference type, so null throws
+/// <c>ArgumentNullException</c> instead of being omitted.
+/// </param>
 internal sealed record ParameterSpec(
     string Name,
     string TypeFullName,
     string? DefaultValue,
     ParameterBinding Binding,
     string? WireName,
-    ValueFormatSpec? Format);
+    ValueFormatSpec? Format,
+    bool RequiresValue = false);
 
 internal enum ValueFormatKind
 {

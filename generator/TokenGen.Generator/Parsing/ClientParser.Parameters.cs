@@ -113,7 +113,7 @@ internal sealed partial class ClientParser
                     {
                         firstFormParameter ??= parameter.Name;
                         formFields.Add(new FormFieldSpec(formName, name, formFormat));
-                        parameters.Add(new ParameterSpec(name, typeName, defaultValue, ParameterBinding.Form, formName, formFormat));
+                        parameters.Add(new ParameterSpec(name, typeName, defaultValue, ParameterBinding.Form, formName, formFormat, IsNonNullableReference(parameter.Type)));
                     }
 
                     continue;
@@ -173,11 +173,21 @@ internal sealed partial class ClientParser
         var format = RequireFormat(parameter.Type, allowCollection, parameter.Name, method, location, placement);
         if (format is not null)
         {
-            parameters.Add(new ParameterSpec(name, typeName, defaultValue, binding, wireName, format));
+            // A route value is checked by the URI builder, which names the parameter; the others are checked up front.
+            var requiresValue = binding != ParameterBinding.Path && IsNonNullableReference(parameter.Type);
+            parameters.Add(new ParameterSpec(name, typeName, defaultValue, binding, wireName, format, requiresValue));
         }
 
         return format is not null;
     }
+
+    /// <summary>
+    /// A reference type declared without <c>?</c> in a nullable-enabled context: null there is the caller's bug, so it
+    /// gets an <see cref="System.ArgumentNullException"/> rather than a silently missing query value, header or field.
+    /// Oblivious (<c>#nullable disable</c>) declarations keep the lenient "null → omitted".
+    /// </summary>
+    private static bool IsNonNullableReference(ITypeSymbol type) =>
+        type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.NotAnnotated;
 
     private ValueFormatSpec? RequireFormat(ITypeSymbol type, bool allowCollection, string subject, IMethodSymbol method, Location? location, string placement)
     {

@@ -25,6 +25,14 @@ public partial interface IRequestTokens
     [Get("/v1/list?api-version=2")]
     Task<TokenInfo?> ListAsync([Query("page")] int? page);
 
+    [Post("/v1/required")]
+    Task<TokenInfo?> RequiredValuesAsync(
+        [Query("scope")] string scope,
+        [Query("id")] IEnumerable<string> ids,
+        [Header("X-Tenant")] string tenant,
+        [Form("client_id")] string clientId,
+        CancellationToken cancellationToken = default);
+
     [Get("/v1/optional")]
     Task<TokenInfo?> OptionalQueryAsync([Query("q")] string? text, [Query("n")] int? count, [Query("flag")] bool? flag, [Query("keep")] string keep);
 

@@ -85,6 +85,7 @@ namespace Contoso.Tokens
             global::Contoso.Tokens.GrantType grant,
             int? version)
         {
+            global::System.ArgumentNullException.ThrowIfNull(authorization);
             global::System.ArgumentNullException.ThrowIfNull(request);
 
             var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
