@@ -17,11 +17,18 @@ public enum TokenApiContentProblem
 
     /// <summary>The body was not valid JSON of the expected shape.</summary>
     InvalidJson = 2,
+
+    /// <summary>
+    /// A token response carried no access token (its <c>[AccessToken]</c> member was null, empty or white space), so a
+    /// <see cref="TokenSession"/> had nothing to hand out.
+    /// </summary>
+    MissingAccessToken = 3,
 }
 
 /// <summary>
 /// A token API answered with a success status, but its body could not be turned into the operation's return value:
-/// empty, too large, or not valid JSON. Carries the status, the content type and a short snippet of the body.
+/// empty, too large, or not valid JSON; or, for a <see cref="TokenSession"/>, a token response carried no access token.
+/// Carries the status, the content type and a short snippet of the body.
 /// </summary>
 /// <remarks>
 /// The message says what was wrong, with the status and the content type. Only for
@@ -116,6 +123,9 @@ public sealed class TokenApiContentException : HttpRequestException
                 return snippet is null
                     ? answer + " is not valid JSON of the expected shape."
                     : answer + " is not valid JSON of the expected shape. The body starts with: " + snippet;
+
+            case TokenApiContentProblem.MissingAccessToken:
+                return answer + " is a token response without an access token (null, empty or white space); it was not used.";
 
             default:
                 return answer + " could not be read.";

@@ -1,0 +1,72 @@
+using System;
+
+namespace TokenGen;
+
+/// <summary>When a token expires and when a session replaces it: the arithmetic, apart from the session's state.</summary>
+internal static class TokenLifetime
+{
+    /// <summary>
+    /// The longest lifetime believed: ten years. A service that answers <c>expires_in: 9223372036854775807</c> means
+    /// "does not expire soon", and capping keeps every sum below <see cref="DateTimeOffset.MaxValue"/>.
+    /// </summary>
+    internal static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(3650);
+
+    /// <summary>
+    /// When the token of <paramref name="values"/> expires, counted from <paramref name="issuedAt"/>; <see langword="null"/>
+    /// when the response gave no expiry.
+    /// </summary>
+    /// <remarks>
+    /// A lifetime in seconds wins over a point in time: it is relative, so a clock difference between the service and
+    /// this machine does not shift it. Without either, and when <paramref name="readJwtExpiry"/> says so, the access
+    /// token's own <c>exp</c> claim is the point in time. A negative lifetime or a point in the past means already
+    /// expired; a lifetime longer than <see cref="MaxLifetime"/> is cut to it.
+    /// </remarks>
+    internal static DateTimeOffset? ExpiresAt(TokenResponseValues values, DateTimeOffset issuedAt, bool readJwtExpiry)
+    {
+        DateTimeOffset? pointInTime = values.ExpiresAt;
+        if (values.ExpiresInSeconds is null && pointInTime is null && readJwtExpiry
+            && values.AccessToken is { } accessToken && JwtExpiry.TryRead(accessToken, out DateTimeOffset claimed))
+        {
+            pointInTime = claimed;
+        }
+
+        TimeSpan lifetime;
+        if (values.ExpiresInSeconds is long seconds)
+        {
+            lifetime = seconds <= 0 ? TimeSpan.Zero
+                : seconds >= (long)MaxLifetime.TotalSeconds ? MaxLifetime
+                : TimeSpan.FromSeconds(seconds);
+        }
+        else if (pointInTime is DateTimeOffset expiresAt)
+        {
+            // Both ends lie within the calendar, so the difference cannot overflow a TimeSpan.
+            lifetime = expiresAt <= issuedAt ? TimeSpan.Zero : Min(expiresAt - issuedAt, MaxLifetime);
+        }
+        else
+        {
+            return null;
+        }
+
+        // Only a fake clock near the end of the calendar gets here, but a session must not throw because of it.
+        return issuedAt + Min(lifetime, DateTimeOffset.MaxValue - issuedAt);
+    }
+
+    /// <summary>
+    /// From when a session replaces a token: <paramref name="expiresAt"/> minus the skew, where the skew is the larger of
+    /// <paramref name="minimumSkew"/> and <paramref name="skewRatio"/> of the lifetime, but at most half the lifetime —
+    /// so a 30-second token with a 60-second skew is used for 15 seconds rather than replaced on every call.
+    /// </summary>
+    internal static DateTimeOffset RefreshAt(DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan minimumSkew, double skewRatio)
+    {
+        TimeSpan lifetime = expiresAt - issuedAt;
+        TimeSpan skew = Max(minimumSkew, lifetime * skewRatio);
+
+        // Integer halving rounds down, so the token is never replaced before half its lifetime, not even by a tick.
+        skew = Min(skew, new TimeSpan(lifetime.Ticks / 2));
+        return expiresAt - skew;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
