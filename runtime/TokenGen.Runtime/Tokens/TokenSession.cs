@@ -19,7 +19,7 @@ namespace TokenGen;
 /// them (immune to clock differences between machines), else from its point in time, else — with
 /// <see cref="TokenSessionOptions.ReadJwtExpiry"/> — from the <c>exp</c> claim of a JWT access token; negative means
 /// already expired, and more than ten years is cut to ten years. A token without expiry is used until
-/// <see cref="RefreshAsync"/> is called, which is what a 401 should do.
+/// <see cref="RefreshAsync"/> is called, which is what a 401 should do (<see cref="BearerTokenHandler"/> does).
 /// </para>
 /// <para>
 /// <b>Single flight.</b> While a token is being fetched, every caller waits for that one request. A failure reaches
