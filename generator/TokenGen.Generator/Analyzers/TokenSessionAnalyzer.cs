@@ -62,7 +62,11 @@ public sealed class TokenSessionAnalyzer : DiagnosticAnalyzer
         for (var i = 0; i < method.TypeArguments.Length; i++)
         {
             var responseType = method.TypeArguments[i];
-            if (responseType.TypeKind == TypeKind.Error || finder.Find(responseType, context.CancellationToken).HasAccessToken)
+            // ApiResponse<T> holds T, token and all, but no reader is registered for it: it never throws, and a session
+            // needs an error status to throw so it can fall back from a refused refresh.
+            var isApiResponse = IsApiResponse(responseType, known);
+            if (responseType.TypeKind == TypeKind.Error
+                || (!isApiResponse && finder.Find(responseType, context.CancellationToken).HasAccessToken))
             {
                 continue;
             }
@@ -74,7 +78,7 @@ public sealed class TokenSessionAnalyzer : DiagnosticAnalyzer
                 location,
                 CreateMethodName,
                 responseType.ToDisplayString(),
-                Hint(responseType, known)));
+                isApiResponse ? ApiResponseHint : string.Empty));
         }
     }
 
@@ -94,9 +98,9 @@ public sealed class TokenSessionAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    /// <summary>The common mistake gets its own hint: an <c>ApiResponse&lt;T&gt;</c> never throws, which a session relies on.</summary>
-    private static string Hint(ITypeSymbol responseType, KnownTypeSymbols known) =>
-        responseType is INamedTypeSymbol { TypeArguments.Length: 1 } named && KnownTypeSymbols.IsSame(named.OriginalDefinition, known.ApiResponseOfT)
-            ? "; a session needs an operation returning Task<T>, which throws on an error status, not ApiResponse<T>"
-            : string.Empty;
+    private const string ApiResponseHint =
+        "; a session needs an operation returning Task<T>, which throws on an error status, not ApiResponse<T>";
+
+    private static bool IsApiResponse(ITypeSymbol type, KnownTypeSymbols known) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } named && KnownTypeSymbols.IsSame(named.OriginalDefinition, known.ApiResponseOfT);
 }
