@@ -34,14 +34,7 @@ public sealed class TokenSessionCacheTests
         await using TokenSession session = _api.CreateSession(_clock);
         await session.GetAccessTokenAsync();
 
-        // Warm up, so the JIT's first calls are not counted (its allocations are not on this heap anyway).
-        int length = ReadCached(session, 1_000);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        length += ReadCached(session, 100_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
-        Assert.True(length > 0);
+        AssertCachedPathAllocatesNothing(session);
         Assert.Equal(1, _api.AcquireCalls);
     }
 
@@ -51,13 +44,7 @@ public sealed class TokenSessionCacheTests
         await using var session = new TokenSession(_api.AcquireAsync);
         await session.GetAccessTokenAsync();
 
-        int length = ReadCached(session, 1_000);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        length += ReadCached(session, 100_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
-        Assert.True(length > 0);
+        AssertCachedPathAllocatesNothing(session);
     }
 
     [Theory]
@@ -331,6 +318,32 @@ public sealed class TokenSessionCacheTests
         Assert.False(options.ProactiveRefresh);
         Assert.True(options.ReadJwtExpiry);
         Assert.Same(TimeProvider.System, options.TimeProvider);
+    }
+
+    /// <summary>
+    /// Measures 200,000 cached reads at a time and requires one measurement of exactly 0 bytes. A path that allocated
+    /// on every call could never measure 0; the runtime, though, may allocate once on this thread while the loop runs
+    /// (when tiered compilation swaps in optimized code), which a single measurement would blame on the path.
+    /// </summary>
+    private static void AssertCachedPathAllocatesNothing(TokenSession session)
+    {
+        ReadCached(session, 10_000);
+        var measured = new System.Collections.Generic.List<long>();
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int length = ReadCached(session, 100_000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(length > 0);
+            if (allocated == 0)
+            {
+                return;
+            }
+
+            measured.Add(allocated);
+        }
+
+        Assert.Fail($"Every measurement of 200,000 cached reads allocated: {string.Join(", ", measured)} bytes.");
     }
 
     private static int ReadCached(TokenSession session, int count)
