@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace TokenGen.Docs.Tests;
+
+/// <summary>
+/// Every C# block of the README and the guides compiles as shown, with the generators a user's build runs; the blocks
+/// that show a mistake fail with exactly the diagnostic their section is about.
+/// </summary>
+public sealed class DocumentationTests
+{
+    public static TheoryData<string> Documents => new()
+    {
+        "README.md",
+        "docs/getting-started.md",
+        "docs/extending.md",
+        "docs/managed-tokens.md",
+        "docs/diagnostics.md",
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void BlocksCompileTogether_WithoutErrorsOrWarnings(string document)
+    {
+        var blocks = DocumentBlocks.Read(document);
+        Assert.NotEmpty(blocks);
+
+        var diagnostics = DocumentCompiler.Compile(blocks);
+
+        Assert.True(diagnostics.Count == 0, Describe(document, diagnostics));
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void IsolatedBlocksCompile_AndExpectingBlocksFailWithTheirDiagnostic(string document)
+    {
+        var blocks = DocumentBlocks.Read(document);
+        var shared = blocks.Where(b => b.Kind == BlockKind.Shared).ToList();
+
+        foreach (var block in blocks.Where(b => b.Kind is BlockKind.Isolated or BlockKind.Expect))
+        {
+            var diagnostics = DocumentCompiler.CompileApart(block, shared);
+            if (block.Kind == BlockKind.Isolated)
+            {
+                Assert.True(diagnostics.Count == 0, Describe(block.ToString(), diagnostics));
+                continue;
+            }
+
+            // The block shows one mistake: its diagnostic, and no unrelated error next to it.
+            var ids = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToList();
+            Assert.True(ids.SequenceEqual(new[] { block.Argument }), $"{block}: expected only {block.Argument}. {Describe(block.ToString(), diagnostics)}");
+        }
+    }
+
+    private static string Describe(string where, IReadOnlyList<Diagnostic> diagnostics) =>
+        $"{where}: {diagnostics.Count} diagnostic(s):\n" + string.Join('\n', diagnostics.Select(d =>
+            $"  {d.Location.GetLineSpan().Path}({d.Location.GetLineSpan().StartLinePosition.Line + 1}): {d.Id} {d.GetMessage(CultureInfo.InvariantCulture)}"));
+}
