@@ -198,9 +198,11 @@ internal static class CommandLine
         var text = new StringBuilder();
         text.AppendLine("Usage: TokenGen.Demo [--api <name> [--base-url <url> <credentials>]] [--timeout <seconds>]");
         text.AppendLine();
-        text.AppendLine("Runs the token flows of the five TokenGen clients and prints one table: API, operation,");
+        text.AppendLine("Runs the token flows of the five TokenGen clients and prints a table: API, operation,");
         text.AppendLine("HTTP status, the token's first 6 characters, its kind and its expiry. With no options all");
-        text.AppendLine("five run against an emulator started inside this process, with its demo credentials.");
+        text.AppendLine("five run against an emulator started inside this process, with its demo credentials; then");
+        text.AppendLine("the Direct Line and Prowler token sessions live through several expiries on the emulator's");
+        text.AppendLine("clock, which the demo moves forward (not with --base-url).");
         text.AppendLine();
         text.AppendLine("Options:");
         text.AppendLine($"  --api <name>         Run only this API: {string.Join(", ", ApiFlow.All.Select(flow => flow.Id))}.");

@@ -1,12 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using TokenGen.Demo.Flows;
+using TokenGen.Demo.ManagedTokens;
 using TokenGen.Demo.Output;
 using TokenGen.Emulator;
 
@@ -14,7 +17,8 @@ namespace TokenGen.Demo;
 
 /// <summary>
 /// The demo's entry point: parse, start the emulator when an API needs it, run each flow through the generated
-/// clients, print the table, and say plainly on standard error when something failed.
+/// clients, print the table, show managed token sessions against the emulator, and say plainly on standard error
+/// when something failed.
 /// </summary>
 internal static class Program
 {
@@ -87,9 +91,12 @@ internal static class Program
         var flows = settings.Api is { } only ? [only] : ApiFlow.All;
         var stopwatch = Stopwatch.StartNew();
 
-        // The emulator runs in this process, and only when some API is not pointed at a real service.
+        // The emulator runs in this process, and only when no API is pointed at a real service. It reads a clock that
+        // stands still until the demo moves it, so the managed-tokens part can pass hours of token lifetimes at once;
+        // the raw flows do not notice, since nothing in them waits.
+        var clock = new ManualClock(ManualClock.WholeMinuteNow());
         await using var emulator = settings.BaseUrl is null
-            ? await EmulatorHost.StartAsync(new EmulatorOptions(), cancellationToken).ConfigureAwait(false)
+            ? await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = clock }, cancellationToken).ConfigureAwait(false)
             : null;
 
         if (emulator is not null)
@@ -138,12 +145,23 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Plural(table.Succeeded, "operation")} succeeded, {table.Failed} failed, {table.Skipped} skipped in {stopwatch.Elapsed.TotalSeconds:0.00} s."));
 
-        foreach (var failure in steps.Failures)
+        // Managed tokens need the emulator's clock to move; a real service's clock does not wait for the demo.
+        IReadOnlyList<string> managedFailures = [];
+        if (emulator is not null && ManagedTokensPart.Covers(flows))
+        {
+            var managed = new ManagedTokensPart(httpClient, emulator, clock, settings.Timeout);
+            await managed.RunAsync(flows, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine();
+            managed.WriteTo(Console.Out);
+            managedFailures = managed.Failures;
+        }
+
+        foreach (var failure in steps.Failures.Concat(managedFailures))
         {
             await Console.Error.WriteLineAsync("error: " + failure).ConfigureAwait(false);
         }
 
-        return steps.Failures.Count > 0 ? ExitFailure : ExitSuccess;
+        return steps.Failures.Count + managedFailures.Count > 0 ? ExitFailure : ExitSuccess;
     }
 
     private static string Plural(int count, string noun) =>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
@@ -42,11 +43,19 @@ internal sealed class ResponseStatusHandler : DelegatingHandler
     }
 }
 
-/// <summary>The status of the last answer one step received, as <c>200 OK</c>.</summary>
+/// <summary>
+/// The statuses of the answers one step received, as <c>200 OK</c>. A raw-flow step makes one request; one call of a
+/// token session can make two (a refused refresh, then an acquire), so all are kept in order.
+/// </summary>
 internal sealed class StatusCapture
 {
-    /// <summary>The status text, or <see langword="null"/> when no answer arrived (connection refused, timeout).</summary>
-    public string? Status { get; private set; }
+    private readonly List<string> _all = [];
+
+    /// <summary>The last status, or <see langword="null"/> when no answer arrived (connection refused, timeout).</summary>
+    public string? Status => _all.Count > 0 ? _all[^1] : null;
+
+    /// <summary>Every status, in the order the answers arrived.</summary>
+    public IReadOnlyList<string> All => _all;
 
     /// <summary>Records an answer's status.</summary>
     /// <param name="code">The status code.</param>
@@ -54,6 +63,6 @@ internal sealed class StatusCapture
     public void Record(HttpStatusCode code, string? reasonPhrase)
     {
         var reason = string.IsNullOrEmpty(reasonPhrase) ? code.ToString() : reasonPhrase;
-        Status = string.Create(CultureInfo.InvariantCulture, $"{(int)code} {reason}");
+        _all.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)code} {reason}"));
     }
 }

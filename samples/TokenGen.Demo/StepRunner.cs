@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using TokenGen.Demo.Output;
@@ -45,7 +43,7 @@ internal sealed class StepRunner
         string api,
         string operation,
         Func<CancellationToken, Task<T>> call,
-        Func<T, IssuedToken> issued,
+        Func<T, StepToken> issued,
         CancellationToken cancellationToken)
     {
         var capture = ResponseStatusHandler.BeginCapture();
@@ -96,25 +94,7 @@ internal sealed class StepRunner
         return new StepFailedException(message);
     }
 
-    private string Explain(Exception ex) => ex switch
-    {
-        // Its message names the method, the URI without its query and the status; its body is already redacted of
-        // token-like values by the runtime, and is cut here to keep the message to one readable line.
-        TokenApiException api when api.ErrorBody is { Length: > 0 } body => $"{api.Message} The service said: {OneLine(body)}",
-        TokenApiException api => api.Message,
-        TokenApiContentException content => content.Message,
-        OperationCanceledException => string.Create(CultureInfo.InvariantCulture,
-            $"no answer within {_timeout.TotalSeconds:0} s (change it with --timeout)."),
-        HttpRequestException request => "could not reach the service: " + OneLine(request.InnerException?.Message ?? request.Message),
-        _ => $"{ex.GetType().Name}: {ex.Message}",
-    };
-
-    private static string OneLine(string text)
-    {
-        const int MaxChars = 300;
-        var flat = text.ReplaceLineEndings(" ").Trim();
-        return flat.Length <= MaxChars ? flat : string.Concat(flat.AsSpan(0, MaxChars), "…");
-    }
+    private string Explain(Exception ex) => FailureText.Explain(ex, _timeout);
 }
 
 /// <summary>A step failed; its row and message are already recorded, so catching it only ends the flow.</summary>

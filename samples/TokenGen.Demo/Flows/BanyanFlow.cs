@@ -41,14 +41,14 @@ internal sealed class BanyanFlow : ApiFlow
             DisplayName,
             "v1 refresh_token",
             ct => client.RefreshTokenAsync(BearerToken.Format(context.Credentials.Required(RefreshToken)), ct),
-            answer => new IssuedToken(answer.Message, "access", "Message"),
+            answer => new StepToken(answer.Message, "access", "Message"),
             cancellationToken).ConfigureAwait(false);
 
         await context.Steps.RunAsync(
             DisplayName,
             "v2 refresh_token",
             ct => client.GenerateRefreshTokenAsync(BearerToken.Format(access.Message!), ct),
-            answer => new IssuedToken(answer.Data?.RefreshToken, "refresh", "data.refresh_token"),
+            answer => new StepToken(answer.Data?.RefreshToken, "refresh", "data.refresh_token"),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -54,6 +54,6 @@ internal sealed class DirectLineFlow : ApiFlow
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static IssuedToken Issued(Conversation conversation) =>
+    private static StepToken Issued(Conversation conversation) =>
         new(conversation.Token, "conversation", "token", expiresInSeconds: conversation.ExpiresIn);
 }

@@ -56,7 +56,7 @@ internal sealed class EsperFlow : ApiFlow
             DisplayName,
             "token info",
             ct => client.GetTokenInfoAsync(authorization, ct),
-            answer => new IssuedToken(answer.Token, "API", "token", expiresAt: answer.ExpiresOn),
+            answer => new StepToken(answer.Token, "API", "token", expiresAt: answer.ExpiresOn),
             cancellationToken).ConfigureAwait(false);
 
         const string Renew = "renew token";
@@ -72,7 +72,7 @@ internal sealed class EsperFlow : ApiFlow
             DisplayName,
             Renew,
             ct => client.RenewTokenAsync(authorization, enterpriseId, appId, credentials.Optional(AccessToken) ?? credentials.Required(ApiKey), ct),
-            answer => new IssuedToken(answer.Token, "API", "token", expiresAt: answer.ExpiresAt),
+            answer => new StepToken(answer.Token, "API", "token", expiresAt: answer.ExpiresAt),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -57,7 +57,7 @@ internal sealed class ProwlerFlow : ApiFlow
             DisplayName,
             Obtain,
             ct => client.ObtainTokenAsync(new TokenRequest(credentials.Required(Email), credentials.Required(Password)), cancellationToken: ct),
-            answer => new IssuedToken(answer.Access, "access", "data.attributes.access"),
+            answer => new StepToken(answer.Access, "access", "data.attributes.access"),
             cancellationToken).ConfigureAwait(false);
 
         const string Refresh = "refresh";
@@ -67,7 +67,7 @@ internal sealed class ProwlerFlow : ApiFlow
             DisplayName,
             Refresh,
             ct => client.RefreshTokenAsync(new TokenRefreshRequest(refreshToken), cancellationToken: ct),
-            answer => new IssuedToken(answer.Access, "access", "data.attributes.access"),
+            answer => new StepToken(answer.Access, "access", "data.attributes.access"),
             cancellationToken).ConfigureAwait(false);
 
         const string Switch = "switch tenant";
@@ -82,7 +82,7 @@ internal sealed class ProwlerFlow : ApiFlow
             DisplayName,
             Switch,
             ct => client.SwitchTenantAsync(BearerToken.Format(refreshed.Access!), new TokenSwitchTenantRequest(tenant), ct),
-            answer => new IssuedToken(answer.Access, "access", "data.attributes.access"),
+            answer => new StepToken(answer.Access, "access", "data.attributes.access"),
             cancellationToken).ConfigureAwait(false);
     }
 }

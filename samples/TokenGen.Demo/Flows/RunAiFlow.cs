@@ -80,7 +80,7 @@ internal sealed class RunAiFlow : ApiFlow
                 DisplayName,
                 AppToken,
                 ct => client.GetAppTokenAsync(request, ct),
-                answer => new IssuedToken(answer.AccessToken, "access", "access_token"),
+                answer => new StepToken(answer.AccessToken, "access", "access_token"),
                 cancellationToken).ConfigureAwait(false);
         }
         else
@@ -126,6 +126,6 @@ internal sealed class RunAiFlow : ApiFlow
         }
     }
 
-    private static IssuedToken Issued(TokenResponse answer) =>
+    private static StepToken Issued(TokenResponse answer) =>
         new(answer.AccessToken, "access", "accessToken", expiresInSeconds: answer.ExpiresIn);
 }

@@ -1,17 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 
 namespace TokenGen.Demo.Output;
 
 /// <summary>
-/// The one table the demo prints: a row per operation, columns padded to their widest cell so it stays aligned
-/// whatever the statuses and expiry texts turn out to be. Rows are collected first and written once at the end.
+/// The table of the five APIs' raw flows: a row per operation, collected first and written once at the end
+/// (aligned by <see cref="TextTable"/>).
 /// </summary>
 internal sealed class ResultTable
 {
-    private const string ColumnGap = "  ";
     private const string None = "-";
 
     private static readonly string[] s_headers = ["API", "Operation", "Status", "Token", "Kind", "Expires"];
@@ -33,7 +30,7 @@ internal sealed class ResultTable
     /// <param name="operation">The operation.</param>
     /// <param name="status">The HTTP status the service answered with.</param>
     /// <param name="token">The token the answer carried.</param>
-    public void AddSucceeded(string api, string operation, string status, IssuedToken token)
+    public void AddSucceeded(string api, string operation, string status, StepToken token)
     {
         _rows.Add([api, operation, status, TokenText.Shorten(token.Value!), token.Kind, TokenText.Expiry(token)]);
         Succeeded++;
@@ -64,22 +61,7 @@ internal sealed class ResultTable
     /// <param name="writer">Where to write.</param>
     public void WriteTo(TextWriter writer)
     {
-        var widths = new int[s_headers.Length];
-        foreach (var row in _rows.Prepend(s_headers))
-        {
-            for (var i = 0; i < row.Length; i++)
-            {
-                widths[i] = Math.Max(widths[i], row[i].Length);
-            }
-        }
-
-        WriteRow(writer, s_headers, widths);
-        WriteRow(writer, widths.Select(width => new string('-', width)).ToArray(), widths);
-        foreach (var row in _rows)
-        {
-            WriteRow(writer, row, widths);
-        }
-
+        TextTable.Write(writer, s_headers, _rows);
         if (_notes.Count > 0)
         {
             writer.WriteLine();
@@ -88,18 +70,5 @@ internal sealed class ResultTable
                 writer.WriteLine("  * " + note);
             }
         }
-    }
-
-    private static void WriteRow(TextWriter writer, string[] cells, int[] widths)
-    {
-        // The last column is not padded, so no line ends in spaces.
-        var last = cells.Length - 1;
-        for (var i = 0; i < last; i++)
-        {
-            writer.Write(cells[i].PadRight(widths[i]));
-            writer.Write(ColumnGap);
-        }
-
-        writer.WriteLine(cells[last]);
     }
 }

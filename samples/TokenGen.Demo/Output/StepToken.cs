@@ -6,7 +6,7 @@ namespace TokenGen.Demo.Output;
 /// The token one step is about, and what its answer said about expiry. A class without a generated
 /// <c>ToString</c>, so the token cannot end up in a log by accident.
 /// </summary>
-internal sealed class IssuedToken
+internal sealed class StepToken
 {
     /// <summary>Describes the token a step's answer carries.</summary>
     /// <param name="value">The token; <see langword="null"/> or empty fails the step, since the operation exists to issue it.</param>
@@ -14,7 +14,7 @@ internal sealed class IssuedToken
     /// <param name="field">Where it sits in the answer (<c>data.attributes.access</c>), for the message when it is missing.</param>
     /// <param name="expiresInSeconds">The lifetime the answer states, if any.</param>
     /// <param name="expiresAt">The expiry time the answer states, if any.</param>
-    public IssuedToken(string? value, string kind, string field, int? expiresInSeconds = null, DateTimeOffset? expiresAt = null)
+    public StepToken(string? value, string kind, string field, int? expiresInSeconds = null, DateTimeOffset? expiresAt = null)
     {
         Value = value;
         Kind = kind;

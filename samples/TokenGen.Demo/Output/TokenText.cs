@@ -28,7 +28,7 @@ internal static class TokenText
     /// </summary>
     /// <param name="token">The issued token and its stated expiry.</param>
     /// <returns>The text for the Expires column.</returns>
-    public static string Expiry(IssuedToken token)
+    public static string Expiry(StepToken token)
     {
         if (token.ExpiresInSeconds is int seconds)
         {
