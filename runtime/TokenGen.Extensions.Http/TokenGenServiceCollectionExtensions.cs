@@ -1,0 +1,204 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.Options;
+using TokenGen;
+
+// The namespace of AddHttpClient, so these appear wherever services are registered, without another using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers TokenGen clients as <see cref="IHttpClientFactory"/> clients, and managed token sessions as keyed singletons.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Everything is registered through factory delegates: no <c>ActivatorUtilities</c>, no typed-client activation, no
+/// configuration binding by reflection. That is why a client is registered with its factory — the generated
+/// <c>Create(HttpClient, TokenApiClientOptions?)</c> on the interface:
+/// </para>
+/// <code>
+/// services.AddTokenApiClient&lt;IDirectLineTokens&gt;(IDirectLineTokens.Create, o =&gt;
+/// {
+///     o.BaseAddress = new Uri("https://europe.directline.botframework.com");
+///     o.Timeout = TimeSpan.FromSeconds(10);
+/// });
+/// services.AddTokenSession("directline", (sp, options) =&gt;
+///     sp.GetRequiredService&lt;IDirectLineTokens&gt;().CreateTokenSession(secret, options: options));
+/// services.AddHttpClient("bot").AddBearerToken("directline", "bot.example.com");
+/// </code>
+/// </remarks>
+public static class TokenGenServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as a transient client that sends through a named <see cref="HttpClient"/>
+    /// from <see cref="IHttpClientFactory"/>, named <c>typeof(TClient).Name</c> (<c>"IDirectLineTokens"</c>) like a typed
+    /// client of <c>AddHttpClient&lt;TClient&gt;</c>.
+    /// </summary>
+    /// <typeparam name="TClient">The token API interface, for example <c>IDirectLineTokens</c>.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="factory">
+    /// Builds the client from the factory's <see cref="HttpClient"/> and the options: the interface's generated
+    /// <c>Create</c> method group (<c>IDirectLineTokens.Create</c>), or a lambda around a client's constructor.
+    /// </param>
+    /// <param name="configure">
+    /// Sets the base address, timeout and response size limit (<see cref="TokenApiHttpClientOptions"/>); or
+    /// <see langword="null"/> for the defaults.
+    /// </param>
+    /// <returns>
+    /// The builder of the named <see cref="HttpClient"/>, to add handlers, a primary handler or resilience. Settings made
+    /// through it after this call, such as <c>ConfigureHttpClient(c =&gt; c.Timeout = ...)</c>, run after the options and win.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="factory"/> is null.</exception>
+    /// <remarks>
+    /// The client is transient, like a typed client: resolve it where it is used rather than keeping it in a singleton,
+    /// so the factory can rotate its handlers. A <see cref="TokenSession"/> registered with
+    /// <see cref="AddTokenSession(IServiceCollection, string, Func{IServiceProvider, TokenSessionOptions, TokenSession})"/>
+    /// is the exception: it lives as long as the container and keeps the client it was built with.
+    /// </remarks>
+    public static IHttpClientBuilder AddTokenApiClient<TClient>(
+        this IServiceCollection services,
+        Func<HttpClient, TokenApiClientOptions?, TClient> factory,
+        Action<TokenApiHttpClientOptions>? configure = null)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(factory);
+        return AddTokenApiClient(services, typeof(TClient).Name, factory, configure);
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as a transient client that sends through the <see cref="HttpClient"/>
+    /// named <paramref name="name"/> from <see cref="IHttpClientFactory"/>.
+    /// </summary>
+    /// <typeparam name="TClient">The token API interface, for example <c>IDirectLineTokens</c>.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">
+    /// The name of the <see cref="HttpClient"/> and of its <see cref="TokenApiHttpClientOptions"/>; for two interfaces
+    /// with the same simple name, or a client that shares an <see cref="HttpClient"/> configuration.
+    /// </param>
+    /// <param name="factory">Builds the client; see <see cref="AddTokenApiClient{TClient}(IServiceCollection, Func{HttpClient, TokenApiClientOptions?, TClient}, Action{TokenApiHttpClientOptions}?)"/>.</param>
+    /// <param name="configure">Sets the base address, timeout and response size limit; or <see langword="null"/> for the defaults.</param>
+    /// <returns>The builder of the named <see cref="HttpClient"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="name"/> or <paramref name="factory"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    public static IHttpClientBuilder AddTokenApiClient<TClient>(
+        this IServiceCollection services,
+        string name,
+        Func<HttpClient, TokenApiClientOptions?, TClient> factory,
+        Action<TokenApiHttpClientOptions>? configure = null)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(factory);
+
+        OptionsBuilder<TokenApiHttpClientOptions> options = services.AddOptions<TokenApiHttpClientOptions>(name);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        // The timeout belongs to the HttpClient, so it is set where the factory configures it: every client of this
+        // name gets it, including one created with CreateClient(name) directly.
+        IHttpClientBuilder builder = services.AddHttpClient(name).ConfigureHttpClient((provider, httpClient) =>
+        {
+            TimeSpan? timeout = provider.GetRequiredService<IOptionsMonitor<TokenApiHttpClientOptions>>().Get(name).Timeout;
+            if (timeout is { } value)
+            {
+                httpClient.Timeout = value;
+            }
+        });
+
+        // A factory registration instead of AddHttpClient<TClient, TImplementation>, whose typed-client activation goes
+        // through ActivatorUtilities (reflection, unfriendly to trimming and native AOT).
+        services.AddTransient(provider =>
+        {
+            TokenApiHttpClientOptions clientOptions = provider.GetRequiredService<IOptionsMonitor<TokenApiHttpClientOptions>>().Get(name);
+            HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+            return factory(httpClient, clientOptions.ToClientOptions());
+        });
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a managed token session as a singleton keyed by <paramref name="name"/>: built on first use, shared by
+    /// everything that resolves it (one token, one acquire or refresh per burst), and disposed with the container.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">
+    /// The session's key: resolve it with <c>GetRequiredKeyedService&lt;TokenSession&gt;(name)</c> or
+    /// <c>[FromKeyedServices(name)]</c>, and attach its token to an <see cref="HttpClient"/> with
+    /// <see cref="TokenGenHttpClientBuilderExtensions.AddBearerToken(IHttpClientBuilder, string, string[])"/>.
+    /// </param>
+    /// <param name="factory">
+    /// Builds the session, for example
+    /// <c>sp =&gt; sp.GetRequiredService&lt;IDirectLineTokens&gt;().CreateTokenSession(secret)</c>.
+    /// </param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="name"/> or <paramref name="factory"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <remarks>See <see cref="AddTokenSession(IServiceCollection, string, Func{IServiceProvider, TokenSessionOptions, TokenSession})"/>.</remarks>
+    public static IServiceCollection AddTokenSession(
+        this IServiceCollection services,
+        string name,
+        Func<IServiceProvider, TokenSession> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return AddTokenSession(services, name, (provider, _) => factory(provider));
+    }
+
+    /// <summary>
+    /// Registers a managed token session as a singleton keyed by <paramref name="name"/>, built with session options that
+    /// carry the name and the container's clock.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The session's key; see <see cref="AddTokenSession(IServiceCollection, string, Func{IServiceProvider, TokenSession})"/>.</param>
+    /// <param name="factory">
+    /// Builds the session from the provider and a new <see cref="TokenSessionOptions"/> whose
+    /// <see cref="TokenSessionOptions.Name"/> is <paramref name="name"/> and whose
+    /// <see cref="TokenSessionOptions.TimeProvider"/> is the registered <see cref="TimeProvider"/> (or the system clock);
+    /// change it as needed and pass it on, for example
+    /// <c>(sp, options) =&gt; sp.GetRequiredService&lt;IDirectLineTokens&gt;().CreateTokenSession(secret, options: options)</c>.
+    /// </param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="name"/> or <paramref name="factory"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <remarks>
+    /// <para>
+    /// <b>Lifetimes.</b> The session is a singleton and holds the token client it was built with for the container's
+    /// life — a client resolved from <see cref="IHttpClientFactory"/> like any other, but kept. To let that connection see
+    /// DNS changes, give the token client's <see cref="HttpClient"/> a pooled connection lifetime, for example
+    /// <c>.UseSocketsHttpHandler((handler, _) =&gt; handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))</c> on the
+    /// builder that <c>AddTokenApiClient</c> returns. The <see cref="BearerTokenHandler"/>s that
+    /// <c>AddBearerToken</c> adds come and go with the factory's handler pipelines and never dispose the session.
+    /// </para>
+    /// <para>
+    /// <b>Disposal.</b> The container disposes the session, which stops its timer and cancels a request in flight.
+    /// <see cref="TokenSession"/> is only <see cref="IAsyncDisposable"/>, so dispose the container with
+    /// <c>DisposeAsync</c> (hosts do); its synchronous <c>Dispose</c> throws once the session has been built.
+    /// </para>
+    /// </remarks>
+    public static IServiceCollection AddTokenSession(
+        this IServiceCollection services,
+        string name,
+        Func<IServiceProvider, TokenSessionOptions, TokenSession> factory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(factory);
+
+        services.AddKeyedSingleton<TokenSession>(name, (provider, _) =>
+        {
+            var options = new TokenSessionOptions
+            {
+                Name = name,
+                TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            };
+
+            return factory(provider, options)
+                ?? throw new InvalidOperationException($"The factory of the token session '{name}' returned null.");
+        });
+
+        return services;
+    }
+}
