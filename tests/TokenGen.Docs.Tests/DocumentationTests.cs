@@ -61,7 +61,7 @@ public sealed class DocumentationTests
         "docs/managed-tokens.md" or "docs/getting-started.md" => new[]
         {
             "TokenGen.Clients", "TokenGen.Clients.DirectLine", "TokenGen.Clients.Banyan", "TokenGen.Clients.Esper",
-            "TokenGen.Clients.RunAi", "TokenGen.Clients.Prowler",
+            "TokenGen.Clients.RunAi", "TokenGen.Clients.Prowler", "Microsoft.Extensions.DependencyInjection",
         },
         _ => Array.Empty<string>(),
     };
