@@ -48,4 +48,12 @@ public sealed class TokenApiClientOptions
             _maxResponseContentBytes = value;
         }
     }
+
+    /// <summary>
+    /// Whether the client may send requests over plain <c>http://</c> to a host other than the loopback address
+    /// (default <see langword="false"/>). Token API requests carry secrets, passwords or tokens and their answers carry
+    /// tokens, so without this opt-out such a request fails before anything is sent. Loopback (<c>localhost</c>,
+    /// <c>127.0.0.0/8</c>, <c>::1</c>) is always allowed, for local emulators and tests.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
 }

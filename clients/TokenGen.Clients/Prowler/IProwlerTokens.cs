@@ -91,6 +91,8 @@ public partial interface IProwlerTokens
     /// "Invalid or expired token"), 409 (wrong <c>data.type</c>; INFERRED) or 415 (unsupported media type; INFERRED),
     /// with a <see cref="JsonApiErrorDocument"/> body.
     /// </exception>
+    // Prowler rotates the refresh token on every refresh: a lost answer may already have rotated it, so never resend.
+    [NoRetry]
     [Post("/api/v1/tokens/refresh")]
     Task<TokenRefreshResponse> RefreshTokenAsync(
         [Body(ContentType = "application/vnd.api+json")] TokenRefreshRequest request,
@@ -113,6 +115,8 @@ public partial interface IProwlerTokens
     /// The service answered 400 (validation, or an invalid, expired or already rotated refresh token), with a
     /// <see cref="JsonApiErrorDocument"/> body.
     /// </exception>
+    // Prowler rotates the refresh token on every refresh: a lost answer may already have rotated it, so never resend.
+    [NoRetry]
     [Post("/api/v1/tokens/refresh")]
     Task<TokenRefreshResponse> RefreshTokenFormAsync(
         [Form("refresh")] string refresh,

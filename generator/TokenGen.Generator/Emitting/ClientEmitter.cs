@@ -138,6 +138,7 @@ internal static class ClientEmitter
         writer.WriteLine("private readonly " + GlobalTypeNames.HttpClient + " _httpClient;");
         writer.WriteLine("private readonly " + GlobalTypeNames.Uri + "? _optionsBaseAddress;");
         writer.WriteLine("private readonly long _maxResponseContentBytes;");
+        writer.WriteLine("private readonly bool _allowInsecureHttp;");
     }
 
     private static string TypeInfoInitializer(ClientSpec spec, JsonTypeSpec jsonType, string typeInfoType)
@@ -189,6 +190,7 @@ internal static class ClientEmitter
         writer.WriteLine("_optionsBaseAddress = options?.BaseAddress;");
         writer.WriteLine(
             "_maxResponseContentBytes = options?.MaxResponseContentBytes ?? " + GlobalTypeNames.TokenApiClientOptions + ".DefaultMaxResponseContentBytes;");
+        writer.WriteLine("_allowInsecureHttp = options?.AllowInsecureHttp ?? false;");
         writer.CloseBlock();
     }
 
@@ -212,7 +214,7 @@ internal static class ClientEmitter
     /// <summary>The client's field and method names, which generated locals must not hide.</summary>
     private static List<string> MemberNames(ClientSpec spec, OperationPlan[] plans)
     {
-        var names = new List<string> { "_httpClient", "_optionsBaseAddress", "_maxResponseContentBytes", "s_defaultBaseAddress" };
+        var names = new List<string> { "_httpClient", "_optionsBaseAddress", "_maxResponseContentBytes", "_allowInsecureHttp", "s_defaultBaseAddress" };
         foreach (var jsonType in spec.JsonTypes)
         {
             names.Add(jsonType.FieldName);

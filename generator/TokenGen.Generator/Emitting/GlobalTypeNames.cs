@@ -29,6 +29,8 @@ internal static class GlobalTypeNames
     public const string RequestHeaders = "global::TokenGen.Infrastructure.RequestHeaders";
     public const string RequestUriBuilder = "global::TokenGen.Infrastructure.RequestUriBuilder";
     public const string ResponseReader = "global::TokenGen.Infrastructure.ResponseReader";
+    public const string TokenApiRequestOptions = "global::TokenGen.TokenApiRequestOptions";
+    public const string TransportSecurity = "global::TokenGen.Infrastructure.TransportSecurity";
     public const string TokenResponseReaders = "global::TokenGen.Infrastructure.TokenResponseReaders";
     public const string TokenResponseValues = "global::TokenGen.TokenResponseValues";
 }

@@ -40,10 +40,14 @@ internal sealed partial class OperationEmitter
         WriteUri(operation, scope, uri);
         _writer.WriteLine();
 
-        var create = "new " + GlobalTypeNames.HttpRequestMessage + "(" + HttpMethodExpression(operation.HttpMethod) + ", " + uri + ".ToUri())";
+        // Every URI passes the transport check: token API requests carry credentials, their answers tokens.
+        var create = "new " + GlobalTypeNames.HttpRequestMessage + "(" + HttpMethodExpression(operation.HttpMethod) + ", "
+            + GlobalTypeNames.TransportSecurity + ".RequireSecure(" + uri + ".ToUri(), _allowInsecureHttp))";
         if (operation.Body is null && !HasHeaders(operation))
         {
-            _writer.WriteLine("return " + create + ";");
+            _writer.WriteLine("var " + httpRequest + " = " + create + ";");
+            WriteRequestOptions(operation, httpRequest);
+            _writer.WriteLine("return " + httpRequest + ";");
             _writer.CloseBlock();
             return;
         }
@@ -59,6 +63,7 @@ internal sealed partial class OperationEmitter
         }
 
         WriteHeaders(operation, scope, httpRequest);
+        WriteRequestOptions(operation, httpRequest);
         _writer.WriteLine("return " + httpRequest + ";");
         _writer.CloseBlock();
         _writer.WriteLine("catch");
@@ -68,6 +73,15 @@ internal sealed partial class OperationEmitter
         _writer.CloseBlock();
 
         _writer.CloseBlock();
+    }
+
+    /// <summary>Tells the handlers below whether the request may be sent again, and which operation built it.</summary>
+    private void WriteRequestOptions(OperationSpec operation, string httpRequest)
+    {
+        _writer.WriteLine(httpRequest + ".Options.Set(" + GlobalTypeNames.TokenApiRequestOptions + ".Retryable, " + (operation.Retryable ? "true" : "false") + ");");
+        _writer.WriteLine(
+            httpRequest + ".Options.Set(" + GlobalTypeNames.TokenApiRequestOptions + ".OperationName, "
+            + CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(operation.MethodName)) + ");");
     }
 
     private void WriteUri(OperationSpec operation, OperationScope scope, string uri)

@@ -10,6 +10,7 @@ namespace TokenGen.Generator.Model;
 /// <param name="Return">What the method returns and how the answer is read.</param>
 /// <param name="CancellationTokenParameter">The C# name of the <c>CancellationToken</c> parameter, or null.</param>
 /// <param name="ImplementsFullName">The interface that declares the method (fully qualified); it differs from the client's interface for inherited methods.</param>
+/// <param name="Retryable">Whether a resilience handler may send the request again: false for <c>[NoRetry]</c> operations.</param>
 internal sealed record OperationSpec(
     string MethodName,
     string HttpMethod,
@@ -19,7 +20,8 @@ internal sealed record OperationSpec(
     BodySpec? Body,
     ReturnSpec Return,
     string? CancellationTokenParameter,
-    string ImplementsFullName);
+    string ImplementsFullName,
+    bool Retryable);
 
 /// <summary>A parsed route template.</summary>
 /// <param name="Parts">Literal text and placeholders, in order. Literals are kept exactly as written (including a trailing slash and any fixed <c>?query</c>).</param>

@@ -57,7 +57,8 @@ internal sealed partial class ClientParser
             body,
             returnSpec,
             cancellationTokenName,
-            TypeNames.FullyQualified(declaringInterface));
+            TypeNames.FullyQualified(declaringInterface),
+            Retryable: !HasAttribute(method, _known.NoRetryAttribute));
     }
 
     private (string? Method, string? Route, AttributeData? Attribute) FindHttpMethod(IMethodSymbol method)

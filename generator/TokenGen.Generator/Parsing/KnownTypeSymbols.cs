@@ -36,6 +36,7 @@ internal sealed class KnownTypeSymbols
         PathAttribute = compilation.GetTypeByMetadataName("TokenGen.PathAttribute");
         BodyAttribute = compilation.GetTypeByMetadataName("TokenGen.BodyAttribute");
         FormAttribute = compilation.GetTypeByMetadataName("TokenGen.FormAttribute");
+        NoRetryAttribute = compilation.GetTypeByMetadataName("TokenGen.NoRetryAttribute");
         AccessTokenAttribute = compilation.GetTypeByMetadataName("TokenGen.AccessTokenAttribute");
         RefreshTokenAttribute = compilation.GetTypeByMetadataName("TokenGen.RefreshTokenAttribute");
         ExpiresInAttribute = compilation.GetTypeByMetadataName("TokenGen.ExpiresInAttribute");
@@ -72,6 +73,7 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? PathAttribute { get; }
     public INamedTypeSymbol? BodyAttribute { get; }
     public INamedTypeSymbol? FormAttribute { get; }
+    public INamedTypeSymbol? NoRetryAttribute { get; }
     public INamedTypeSymbol? AccessTokenAttribute { get; }
     public INamedTypeSymbol? RefreshTokenAttribute { get; }
     public INamedTypeSymbol? ExpiresInAttribute { get; }

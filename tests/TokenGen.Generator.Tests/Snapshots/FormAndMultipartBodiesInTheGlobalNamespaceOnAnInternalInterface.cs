@@ -30,6 +30,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::System.Uri? _optionsBaseAddress;
     private readonly long _maxResponseContentBytes;
+    private readonly bool _allowInsecureHttp;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
@@ -49,6 +50,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         _httpClient = httpClient;
         _optionsBaseAddress = options?.BaseAddress;
         _maxResponseContentBytes = options?.MaxResponseContentBytes ?? global::TokenGen.TokenApiClientOptions.DefaultMaxResponseContentBytes;
+        _allowInsecureHttp = options?.AllowInsecureHttp ?? false;
     }
 
     /// <inheritdoc />
@@ -73,7 +75,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
             stackalloc char[256]);
         uri.AppendLiteral("token");
 
-        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri.ToUri());
+        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
         try
         {
             var form2 = new global::TokenGen.Infrastructure.FormUrlEncodedBuilder();
@@ -90,6 +92,8 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
                 form2.Add("max_age", form.MaxAge.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
             }
             httpRequest.Content = form2.ToContent();
+            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "AcquireAsync");
             return httpRequest;
         }
         catch
@@ -119,7 +123,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         uri.AppendLiteral("/upload/");
         uri.AppendPathSegment(name, "name");
 
-        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, uri.ToUri());
+        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
         try
         {
             if (@object is not null)
@@ -129,6 +133,8 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
                 global::TokenGen.Infrastructure.MultipartContentWriter.AddText(multipart, "Name", @object.Name);
                 global::TokenGen.Infrastructure.MultipartContentWriter.AddText(multipart, "Overwrite", @object.Overwrite ? "true" : "false");
             }
+            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "UploadAsync");
             return httpRequest;
         }
         catch
@@ -159,7 +165,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
             stackalloc char[256]);
         uri.AppendLiteral("/raw");
 
-        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Patch, uri.ToUri());
+        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Patch, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
         try
         {
             httpRequest.Content = content;
@@ -167,6 +173,8 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "X-Attempt", attempt.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
             }
+            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "SendRawAsync");
             return httpRequest;
         }
         catch

@@ -38,6 +38,7 @@ namespace Contoso.Tokens
         private readonly global::System.Net.Http.HttpClient _httpClient;
         private readonly global::System.Uri? _optionsBaseAddress;
         private readonly long _maxResponseContentBytes;
+        private readonly bool _allowInsecureHttp;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
@@ -57,6 +58,7 @@ namespace Contoso.Tokens
             _httpClient = httpClient;
             _optionsBaseAddress = options?.BaseAddress;
             _maxResponseContentBytes = options?.MaxResponseContentBytes ?? global::TokenGen.TokenApiClientOptions.DefaultMaxResponseContentBytes;
+            _allowInsecureHttp = options?.AllowInsecureHttp ?? false;
         }
 
         /// <inheritdoc />
@@ -107,13 +109,15 @@ namespace Contoso.Tokens
                 uri.AppendQuery("version", version.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri.ToUri());
+            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
             try
             {
                 httpRequest.Content = global::TokenGen.Infrastructure.RequestContent.CreateJson(request, s_tokenRequestTypeInfo, "application/vnd.api+json");
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "X-Flow", "acquire");
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "Authorization", authorization);
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "AcquireAsync");
                 return httpRequest;
             }
             catch
@@ -149,10 +153,12 @@ namespace Contoso.Tokens
             }
             uri.AppendQuery("verbose", verbose ? "true" : "false");
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri.ToUri());
+            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "GetInfoAsync");
                 return httpRequest;
             }
             catch
@@ -181,7 +187,7 @@ namespace Contoso.Tokens
                 stackalloc char[256]);
             uri.AppendLiteral("/oauth/token");
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, uri.ToUri());
+            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
             try
             {
                 var form = new global::TokenGen.Infrastructure.FormUrlEncodedBuilder();
@@ -189,6 +195,8 @@ namespace Contoso.Tokens
                 form.Add("code", code);
                 httpRequest.Content = form.ToContent();
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "ExchangeAsync");
                 return httpRequest;
             }
             catch
@@ -217,10 +225,12 @@ namespace Contoso.Tokens
             uri.AppendLiteral("/v1/tokens/");
             uri.AppendPathSegment(tokenId.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "tokenId");
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, uri.ToUri());
+            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "RevokeAsync");
                 return httpRequest;
             }
             catch
@@ -246,10 +256,12 @@ namespace Contoso.Tokens
                 stackalloc char[256]);
             uri.AppendLiteral("/v1/raw");
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri.ToUri());
+            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "GetRawAsync");
                 return httpRequest;
             }
             catch
@@ -274,10 +286,12 @@ namespace Contoso.Tokens
                 stackalloc char[256]);
             uri.AppendLiteral("/v1/raw");
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri.ToUri());
+            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "GetResponseAsync");
                 return httpRequest;
             }
             catch
@@ -303,10 +317,12 @@ namespace Contoso.Tokens
                 stackalloc char[256]);
             uri.AppendLiteral("/v1/claims");
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, uri.ToUri());
+            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
+                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "GetClaimsAsync");
                 return httpRequest;
             }
             catch
