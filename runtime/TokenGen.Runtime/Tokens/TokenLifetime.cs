@@ -1,4 +1,5 @@
 using System;
+using TokenGen.Diagnostics;
 
 namespace TokenGen;
 
@@ -36,11 +37,23 @@ internal static class TokenLifetime
             lifetime = seconds <= 0 ? TimeSpan.Zero
                 : seconds >= (long)MaxLifetime.TotalSeconds ? MaxLifetime
                 : TimeSpan.FromSeconds(seconds);
+
+            // Zero means "expires now" and MaxLifetime itself is believed; anything else outside them was not.
+            if (seconds < 0 || seconds > (long)MaxLifetime.TotalSeconds)
+            {
+                TokenGenEventSource.Log.TokenLifetimeClamped(seconds, (long)lifetime.TotalSeconds);
+            }
         }
         else if (pointInTime is DateTimeOffset expiresAt)
         {
             // Both ends lie within the calendar, so the difference cannot overflow a TimeSpan.
             lifetime = expiresAt <= issuedAt ? TimeSpan.Zero : Min(expiresAt - issuedAt, MaxLifetime);
+
+            // A point in the past is an expired token, not an absurd one; a point beyond MaxLifetime is cut.
+            if (expiresAt - issuedAt > MaxLifetime)
+            {
+                TokenGenEventSource.Log.TokenLifetimeClamped((long)(expiresAt - issuedAt).TotalSeconds, (long)lifetime.TotalSeconds);
+            }
         }
         else
         {

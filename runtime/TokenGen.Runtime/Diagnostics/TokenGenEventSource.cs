@@ -1,0 +1,94 @@
+using System.Diagnostics.Tracing;
+
+namespace TokenGen.Diagnostics;
+
+/// <summary>
+/// The runtime's events, under the name <c>TokenGen</c>: <c>dotnet-trace collect --providers TokenGen</c>, <c>dotnet-counters</c>
+/// or an in-process <see cref="EventListener"/> can see them, and nothing is written while no one listens.
+/// </summary>
+/// <remarks>
+/// Payloads are numbers and short fixed texts only — an operation's method name, a status code, an exception's type name.
+/// Never a URI, a header, a body or a token: events leave the process, so they carry nothing secret. Every argument is a
+/// primitive or a string written through <see cref="EventSource.EventSourcePrimitive"/>, so no payload is serialized by
+/// reflection (trim- and native-AOT-safe).
+/// </remarks>
+[EventSource(Name = "TokenGen")]
+internal sealed class TokenGenEventSource : EventSource
+{
+    /// <summary>The event id of <see cref="RetryScheduled"/>.</summary>
+    internal const int RetryScheduledId = 1;
+
+    /// <summary>The event id of <see cref="RetryAfterTooLong"/>.</summary>
+    internal const int RetryAfterTooLongId = 2;
+
+    /// <summary>The event id of <see cref="TokenLifetimeClamped"/>.</summary>
+    internal const int TokenLifetimeClampedId = 3;
+
+    /// <summary>The one instance; an event source is a process-wide singleton per name.</summary>
+    internal static readonly TokenGenEventSource Log = new();
+
+    private TokenGenEventSource()
+    {
+    }
+
+    /// <summary>Keywords to listen to part of the events.</summary>
+    public static class Keywords
+    {
+        /// <summary>Retries of the resilience handler.</summary>
+        public const EventKeywords Resilience = (EventKeywords)0x1;
+
+        /// <summary>Token sessions.</summary>
+        public const EventKeywords Tokens = (EventKeywords)0x2;
+    }
+
+    /// <summary>
+    /// A request failed transiently and will be sent again after a wait.
+    /// </summary>
+    /// <param name="operationName">The generated operation that built the request (for example <c>GenerateTokenAsync</c>), or empty.</param>
+    /// <param name="attempt">The attempt that failed, from 1; the next is <paramref name="attempt"/> + 1.</param>
+    /// <param name="delayMilliseconds">How long the handler waits before the next attempt.</param>
+    /// <param name="reason">A status code (<c>503</c>), <c>Timeout</c>, or an exception's type name (<c>HttpRequestException</c>).</param>
+    /// <param name="retryAfter">Whether the wait is the server's <c>Retry-After</c> rather than the handler's backoff.</param>
+    [Event(RetryScheduledId, Level = EventLevel.Warning, Keywords = Keywords.Resilience,
+        Message = "{0}: attempt {1} failed ({3}); retrying in {2} ms (Retry-After: {4}).")]
+    public void RetryScheduled(string operationName, int attempt, long delayMilliseconds, string reason, bool retryAfter)
+    {
+        if (IsEnabled(EventLevel.Warning, Keywords.Resilience))
+        {
+            WriteEvent(RetryScheduledId, operationName, attempt, delayMilliseconds, reason, retryAfter);
+        }
+    }
+
+    /// <summary>
+    /// The server asked to wait longer than the handler's cap, so the handler does not retry and the answer goes to the caller.
+    /// </summary>
+    /// <param name="operationName">The generated operation that built the request, or empty.</param>
+    /// <param name="statusCode">The status of the answer (429 or 503).</param>
+    /// <param name="retryAfterSeconds">How long the server asked to wait, in whole seconds (rounded up).</param>
+    /// <param name="maxRetryAfterSeconds">The cap, in whole seconds (rounded down).</param>
+    [Event(RetryAfterTooLongId, Level = EventLevel.Warning, Keywords = Keywords.Resilience,
+        Message = "{0}: the server answered {1} with Retry-After {2} s, longer than the {3} s the handler waits; the answer goes to the caller.")]
+    public void RetryAfterTooLong(string operationName, int statusCode, long retryAfterSeconds, long maxRetryAfterSeconds)
+    {
+        if (IsEnabled(EventLevel.Warning, Keywords.Resilience))
+        {
+            WriteEvent(RetryAfterTooLongId, operationName, statusCode, retryAfterSeconds, maxRetryAfterSeconds);
+        }
+    }
+
+    /// <summary>
+    /// A token response gave a lifetime that cannot be believed — negative, or longer than the longest a session accepts —
+    /// and the session used a clamped one instead.
+    /// </summary>
+    /// <param name="reportedSeconds">The lifetime the response gave (its seconds, or its point in time minus the issue time).</param>
+    /// <param name="usedSeconds">The lifetime the session uses instead.</param>
+    [Event(TokenLifetimeClampedId, Level = EventLevel.Warning, Keywords = Keywords.Tokens,
+        Message = "A token response gave a lifetime of {0} s; the session uses {1} s.")]
+    public void TokenLifetimeClamped(long reportedSeconds, long usedSeconds)
+    {
+        if (IsEnabled(EventLevel.Warning, Keywords.Tokens))
+        {
+            WriteEvent(TokenLifetimeClampedId, reportedSeconds, usedSeconds);
+        }
+    }
+}
