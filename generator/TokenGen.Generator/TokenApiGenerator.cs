@@ -43,6 +43,16 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(clientSpecs, static (sourceContext, spec) =>
             sourceContext.AddSource(spec.HintName, ClientEmitter.Emit(spec, Version)));
 
+        // A model used by several interfaces is found by each; its ToString is written once.
+        IncrementalValuesProvider<RedactedModelSpec> redactedModels = clientSpecs
+            .SelectMany(static (spec, _) => spec.RedactedModels)
+            .Collect()
+            .SelectMany(static (models, _) => DistinctByHintName(models))
+            .WithTrackingName(TrackingNames.RedactedModels);
+
+        context.RegisterSourceOutput(redactedModels, static (sourceContext, model) =>
+            sourceContext.AddSource(model.HintName, RedactedToStringEmitter.Emit(model, Version)));
+
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parseResults
             .Select(static (result, _) => result.Diagnostics)
             .Where(static infos => !infos.IsEmpty)
@@ -60,6 +70,21 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
                     ToMessageArgs(info)));
             }
         });
+    }
+
+    private static ImmutableArray<RedactedModelSpec> DistinctByHintName(ImmutableArray<RedactedModelSpec> models)
+    {
+        var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        var builder = ImmutableArray.CreateBuilder<RedactedModelSpec>(models.Length);
+        foreach (var model in models)
+        {
+            if (seen.Add(model.HintName))
+            {
+                builder.Add(model);
+            }
+        }
+
+        return builder.ToImmutable();
     }
 
     private static Location ToLocation(DiagnosticInfo info, Compilation compilation)

@@ -11,6 +11,9 @@ internal static class TrackingNames
     /// <summary>The specs of interfaces valid enough to emit.</summary>
     public const string ClientSpecs = nameof(ClientSpecs);
 
+    /// <summary>The partial models with secrets whose ToString TokenGen writes, each once.</summary>
+    public const string RedactedModels = nameof(RedactedModels);
+
     /// <summary>The diagnostics of each interface, as plain values.</summary>
     public const string DiagnosticInfos = nameof(DiagnosticInfos);
 }

@@ -120,6 +120,14 @@ internal static class DiagnosticDescriptors
         "Token session built from a response without an access token",
         "TokenSession.{0} is given an operation returning '{1}', which has no member marked [AccessToken]; mark the member that carries the token{2}");
 
+    public static readonly DiagnosticDescriptor RecordPrintsSecrets = new(
+        "TG0023",
+        "Record prints its secrets",
+        "Record '{0}' carries a token or a secret, which its compiler-written ToString() prints; declare it partial so TokenGen writes a ToString() that redacts it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat) =>
         new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
@@ -148,6 +156,7 @@ internal static class DiagnosticDescriptors
         "TG0020" => DuplicateTokenRole,
         "TG0021" => InvalidTokenRoleMember,
         "TG0022" => SessionResponseWithoutAccessToken,
+        "TG0023" => RecordPrintsSecrets,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),
     };
 }

@@ -16,6 +16,7 @@ namespace TokenGen.Generator.Model;
 /// <param name="EnumFormatters">Every enum sent in a route, query, header or form, each once.</param>
 /// <param name="Operations">The operations, in declaration order (base interfaces' after the interface's own).</param>
 /// <param name="TokenReaders">A reader per response type that carries an <c>[AccessToken]</c>, registered for token sessions.</param>
+/// <param name="RedactedModels">The partial models of its JSON types that carry secrets: each gets a redacting <c>ToString()</c>.</param>
 /// <param name="HintName">The generated file's hint name, unique in the compilation (for example <c>Ns.IThing.g.cs</c>).</param>
 internal sealed record ClientSpec(
     string? Namespace,
@@ -29,6 +30,7 @@ internal sealed record ClientSpec(
     EquatableArray<EnumFormatterSpec> EnumFormatters,
     EquatableArray<OperationSpec> Operations,
     EquatableArray<TokenReaderSpec> TokenReaders,
+    EquatableArray<RedactedModelSpec> RedactedModels,
     string HintName);
 
 /// <summary>A <c>JsonTypeInfo&lt;T&gt;</c> the client caches in a static field.</summary>

@@ -15,7 +15,7 @@ internal sealed partial class ClientParser
     private OperationSpec? ParseOperation(IMethodSymbol method, INamedTypeSymbol declaringInterface, Location fallback, List<HeaderSpec> interfaceHeaders)
     {
         var methodLocation = LocationOf(method, fallback);
-        var errorsBefore = _diagnostics.Count;
+        var errorsBefore = _errorCount;
 
         if (method.IsGenericMethod)
         {
@@ -43,7 +43,7 @@ internal sealed partial class ClientParser
         var parameters = ParseParameters(method, httpMethod, route, methodLocation, out var body, out var cancellationTokenName);
         var routeSpec = BindRoute(method, route, parameters, httpAttribute!, methodLocation);
 
-        if (_diagnostics.Count > errorsBefore || returnSpec is null || routeSpec is null)
+        if (_errorCount > errorsBefore || returnSpec is null || routeSpec is null)
         {
             return null;
         }
@@ -181,6 +181,11 @@ internal sealed partial class ClientParser
             case JsonTypeProblem.NotRegistered:
                 Report(DiagnosticDescriptors.TypeNotInSerializerContext, location, type.ToDisplayString(), method.Name, SerializerContextDisplayName());
                 break;
+        }
+
+        if (field is not null)
+        {
+            CollectSecretModels(type, location);
         }
 
         return field;

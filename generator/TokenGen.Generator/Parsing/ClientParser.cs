@@ -18,6 +18,7 @@ internal sealed partial class ClientParser
     private readonly KnownTypeSymbols _known;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private int _errorCount;
     private readonly EnumFormatterRegistry _enums;
     private readonly ValueFormats _formats;
     private JsonTypeRegistry _jsonTypes = null!;
@@ -51,7 +52,7 @@ internal sealed partial class ClientParser
     {
         _interfaceDisplayName = interfaceSymbol.Name;
         var identifierLocation = declaration.Identifier.GetLocation();
-        var errorsBefore = _diagnostics.Count;
+        var errorsBefore = _errorCount;
 
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
@@ -81,9 +82,9 @@ internal sealed partial class ClientParser
             ParseMembers(interfaceSymbol, baseInterface, identifierLocation, interfaceHeaders, operations);
         }
 
-        if (_diagnostics.Count > errorsBefore)
+        if (_errorCount > errorsBefore)
         {
-            // Every TokenGen diagnostic is an error: a half-generated client would only add confusing compiler errors.
+            // An error stops the whole interface: a half-generated client would only add confusing compiler errors.
             return null;
         }
 
@@ -104,6 +105,7 @@ internal sealed partial class ClientParser
             _enums.Formatters.ToEquatableArray(),
             operations.ToEquatableArray(),
             _tokenReaders.ToEquatableArray(),
+            _redactedModels.ToEquatableArray(),
             (ns is null ? string.Empty : ns + ".") + interfaceSymbol.Name + ".g.cs");
     }
 
@@ -222,8 +224,14 @@ internal sealed partial class ClientParser
         return headers;
     }
 
-    private void Report(DiagnosticDescriptor descriptor, Location? location, params string[] messageArgs) =>
+    private void Report(DiagnosticDescriptor descriptor, Location? location, params string[] messageArgs)
+    {
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, messageArgs));
+        if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+        {
+            _errorCount++;
+        }
+    }
 
     private static Location? LocationOf(ISymbol symbol, Location? fallback)
     {

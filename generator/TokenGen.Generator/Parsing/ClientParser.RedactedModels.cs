@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TokenGen.Generator.Diagnostics;
+using TokenGen.Generator.Model;
+
+namespace TokenGen.Generator.Parsing;
+
+internal sealed partial class ClientParser
+{
+    private const int MaxModelDepth = 8;
+
+    private readonly List<RedactedModelSpec> _redactedModels = new();
+    private readonly HashSet<ITypeSymbol> _modelsSeen = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Looks through a JSON type's graph for models that carry secrets. A partial one gets a redacting
+    /// <c>ToString()</c>; a record that is not partial prints every member from its compiler-written <c>ToString()</c>,
+    /// so it gets TG0023. A plain class that is not partial prints only its type name and is safe as it is.
+    /// </summary>
+    private void CollectSecretModels(ITypeSymbol type, Location? fallback, int depth = 0)
+    {
+        type = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type;
+        if (depth > MaxModelDepth
+            || type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+            || named.SpecialType != SpecialType.None
+            || !System.Linq.Enumerable.Any(named.Locations, static l => l.IsInSource)
+            || !_modelsSeen.Add(named))
+        {
+            return;
+        }
+
+        var members = new List<RedactedMemberSpec>();
+        var names = new HashSet<string>();
+        var anySecret = false;
+        for (ITypeSymbol? current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not (IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public }
+                        or IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Public })
+                    || member.Name == "EqualityContract"
+                    || !names.Add(member.Name))
+                {
+                    continue;
+                }
+
+                var isSecret = SecretMembers.IsSecret(member, _known);
+                anySecret |= isSecret;
+                members.Add(new RedactedMemberSpec(TypeNames.EscapeIdentifier(member.Name), isSecret));
+
+                var memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
+                CollectSecretModels(memberType, fallback, depth + 1);
+            }
+        }
+
+        if (!anySecret || named.ContainingType is not null || DeclaresToString(named))
+        {
+            return; // nested types would need every containing type partial; a ToString of the user's own wins
+        }
+
+        if (!IsPartialEverywhere(named))
+        {
+            if (named.IsRecord)
+            {
+                Report(DiagnosticDescriptors.RecordPrintsSecrets, LocationOf(named, fallback), named.ToDisplayString());
+            }
+
+            return;
+        }
+
+        var ns = named.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
+        var keyword = (named.IsRecord, named.TypeKind) switch
+        {
+            (true, TypeKind.Struct) => "record struct",
+            (true, _) => "record",
+            (false, TypeKind.Struct) => "struct",
+            _ => "class",
+        };
+        var typeParameters = named.TypeParameters.Length == 0
+            ? string.Empty
+            : "<" + string.Join(", ", System.Linq.Enumerable.Select(named.TypeParameters, static p => p.Name)) + ">";
+        _redactedModels.Add(new RedactedModelSpec(
+            ns,
+            "partial " + keyword + " " + TypeNames.EscapeIdentifier(named.Name) + typeParameters,
+            named.Name,
+            members.ToEquatableArray(),
+            "Redacted." + TypeNames.FullyQualified(named.OriginalDefinition).Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}') + ".g.cs"));
+    }
+
+    private bool DeclaresToString(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers("ToString"))
+        {
+            if (member is IMethodSymbol { Parameters.Length: 0, IsImplicitlyDeclared: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsPartialEverywhere(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellationToken) is not TypeDeclarationSyntax declaration
+                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return type.DeclaringSyntaxReferences.Length > 0;
+    }
+}
