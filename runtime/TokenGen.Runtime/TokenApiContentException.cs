@@ -33,7 +33,11 @@ public enum TokenApiContentProblem
 /// <remarks>
 /// The message says what was wrong, with the status and the content type. Only for
 /// <see cref="TokenApiContentProblem.InvalidJson"/> does it quote the snippet; for the other problems it states the
-/// size or the limit instead.
+/// size or the limit instead. A body is parsed as JSON whatever its content type says; when it fails and the content
+/// type rules JSON out (<c>text/html</c>, <c>application/xml</c>, …), the message says so, since such an answer usually
+/// comes from a proxy, gateway or login page rather than the token API: for example
+/// <c>The successful answer (200, text/html) is not JSON: its content type says it is something else (text/html), …
+/// The body starts with: &lt;html&gt;…</c>.
 /// </remarks>
 public sealed class TokenApiContentException : HttpRequestException
 {
@@ -120,9 +124,11 @@ public sealed class TokenApiContentException : HttpRequestException
                     " (TokenApiClientOptions.MaxResponseContentBytes); it was not read.";
 
             case TokenApiContentProblem.InvalidJson:
-                return snippet is null
-                    ? answer + " is not valid JSON of the expected shape."
-                    : answer + " is not valid JSON of the expected shape. The body starts with: " + snippet;
+                string invalid = IsClearlyNotJson(contentType)
+                    ? answer + " is not JSON: its content type says it is something else (" + contentType +
+                        "), which usually means a proxy, gateway or login page answered instead of the token API."
+                    : answer + " is not valid JSON of the expected shape.";
+                return snippet is null ? invalid : invalid + " The body starts with: " + snippet;
 
             case TokenApiContentProblem.MissingAccessToken:
                 return answer + " is a token response without an access token (null, empty or white space); it was not used.";
@@ -130,6 +136,25 @@ public sealed class TokenApiContentException : HttpRequestException
             default:
                 return answer + " could not be read.";
         }
+    }
+
+    /// <summary>
+    /// Whether a media type rules JSON out: <c>text/html</c>, <c>application/xml</c> and the like. A missing type,
+    /// <c>*/json</c>, <c>*/*+json</c>, <c>text/plain</c> and <c>application/octet-stream</c> (which services do send JSON
+    /// as) do not; the body is parsed whatever the type says, and the type only words the message.
+    /// </summary>
+    private static bool IsClearlyNotJson(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> type = contentType.AsSpan().Trim();
+        return !(type.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("text/plain", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? CleanSnippet(string? snippet)

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -19,9 +20,25 @@ namespace TokenGen.Infrastructure;
 /// without being buffered, whether or not the server sent a <c>Content-Length</c>.
 /// </summary>
 /// <remarks>
-/// Bodies are read once, from <see cref="HttpContent.ReadAsStreamAsync(CancellationToken)"/>, into a pooled buffer.
-/// The bound only protects memory when the content has not been buffered already, so generated code sends with
-/// <see cref="HttpCompletionOption.ResponseHeadersRead"/>. Cancellation surfaces as <see cref="OperationCanceledException"/>.
+/// <para>
+/// Bodies are read once, from <see cref="HttpContent.ReadAsStreamAsync(CancellationToken)"/>, into a pooled buffer that
+/// is cleared before it goes back to the pool (it may hold tokens). The bound only protects memory when the content has
+/// not been buffered already, so generated code sends with <see cref="HttpCompletionOption.ResponseHeadersRead"/>.
+/// Cancellation surfaces as <see cref="OperationCanceledException"/>.
+/// </para>
+/// <para>
+/// A transport failure while a successful body is read (a connection reset mid-body: an <see cref="IOException"/> from
+/// the stream) surfaces as an <see cref="HttpRequestException"/> whose inner exception is that <see cref="IOException"/>,
+/// as <see cref="HttpClient"/> itself reports a body it cannot buffer; the message names the status and content type,
+/// never the bytes that did arrive, and they are dropped. A failure while an error body is read leaves
+/// <see cref="TokenApiException.ErrorBody"/> <see langword="null"/> and keeps the status.
+/// </para>
+/// <para>
+/// JSON is parsed with the serializer context's options, so its <see cref="JsonSerializerOptions.MaxDepth"/> (64 when
+/// the context leaves it unset) bounds nesting: a deeper body fails with <see cref="TokenApiContentProblem.InvalidJson"/>.
+/// The reader and <see cref="JsonDocument"/> keep their nesting on the heap, so even a body of a million <c>[</c> is
+/// refused without deep recursion.
+/// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResponseReader
@@ -308,7 +325,18 @@ public static class ResponseReader
 
         // The pool cannot hand out more than Array.MaxLength bytes; a larger limit is as good as that.
         int limit = (int)Math.Min(maxContentBytes, Array.MaxLength - 1);
-        PooledBytes body = await ReadUpToAsync(content, limit, cancellationToken).ConfigureAwait(false);
+        PooledBytes body;
+        try
+        {
+            body = await ReadUpToAsync(content, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            // What HttpClient does for a body it cannot buffer: one documented type for transport failures. The partial
+            // body is already cleared and back in the pool, and the message does not quote it.
+            throw BodyReadFailed(response, exception);
+        }
+
         if (body.Overflowed)
         {
             body.Dispose();
@@ -316,6 +344,16 @@ public static class ResponseReader
         }
 
         return body;
+    }
+
+    private static HttpRequestException BodyReadFailed(HttpResponseMessage response, IOException exception)
+    {
+        string? mediaType = MediaTypeOf(response.Content);
+        string message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"The connection failed while the body of the successful answer ({(int)response.StatusCode}, {(string.IsNullOrEmpty(mediaType) ? "no content type" : mediaType)}) was read; what arrived of it was dropped.");
+        HttpRequestError error = exception is HttpIOException httpIOException ? httpIOException.HttpRequestError : HttpRequestError.ResponseEnded;
+        return new HttpRequestException(error, message, exception);
     }
 
     private static TokenApiContentException TooLarge(HttpResponseMessage response, long maxContentBytes, long? contentLength)
@@ -361,29 +399,39 @@ public static class ResponseReader
                         int size = (int)Math.Min((long)buffer.Length * 2, (long)limit + 1);
                         byte[] larger = ArrayPool<byte>.Shared.Rent(size);
                         buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        ReturnCleared(buffer, length);
                         buffer = larger;
                     }
 
                     int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
-                        return new PooledBytes(buffer, length, overflowed: false);
+                        return new PooledBytes(buffer, length, length, overflowed: false);
                     }
 
                     length += read;
                     if (length > limit)
                     {
-                        return new PooledBytes(buffer, limit, overflowed: true);
+                        return new PooledBytes(buffer, limit, length, overflowed: true);
                     }
                 }
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                ReturnCleared(buffer, length);
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Returns a buffer to the pool with its first <paramref name="length"/> bytes zeroed: a body may carry tokens, and the
+    /// next renter of the array must not find them.
+    /// </summary>
+    private static void ReturnCleared(byte[] buffer, int length)
+    {
+        buffer.AsSpan(0, Math.Min(length, buffer.Length)).Clear();
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 
     /// <summary>
@@ -407,10 +455,14 @@ public static class ResponseReader
         private readonly byte[]? _array;
         private readonly int _length;
 
-        public PooledBytes(byte[] array, int length, bool overflowed)
+        // How many bytes of the array were written: more than _length when the body overflowed the limit.
+        private readonly int _written;
+
+        public PooledBytes(byte[] array, int length, int written, bool overflowed)
         {
             _array = array;
             _length = length;
+            _written = written;
             Overflowed = overflowed;
         }
 
@@ -423,7 +475,7 @@ public static class ResponseReader
         {
             if (_array is not null)
             {
-                ArrayPool<byte>.Shared.Return(_array);
+                ReturnCleared(_array, _written);
             }
         }
     }
