@@ -1,14 +1,35 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Globalization;
 using System.Net.Http;
 
 namespace TokenGen.Infrastructure;
 
 /// <summary>Adds headers to a request. For generated clients.</summary>
+/// <remarks>
+/// A value is refused with an <see cref="ArgumentException"/> before anything is sent when it holds a control character
+/// (CR and LF could inject headers; NUL, the other C0 and C1 controls and DEL have no place in a field value; horizontal
+/// tab is allowed) or is longer than <see cref="MaxValueLength"/> characters. The message names the header (and the
+/// parameter, when given), never the value, which may be a secret.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class RequestHeaders
 {
+    /// <summary>
+    /// The longest header value sent: 16 Ki characters, what http.sys accepts for one field by default (nginx and Apache
+    /// take 8 KiB, Kestrel 32 KiB for all headers together). Large JWTs fit; a longer value would almost surely be
+    /// refused by the server after it had been sent.
+    /// </summary>
+    public const int MaxValueLength = 16 * 1024;
+
+    // Control characters a field value cannot carry: C0 but horizontal tab, DEL, and C1 (which Latin-1 would send as bytes).
+    private static readonly SearchValues<char> s_controlChars = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        "\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F" +
+        "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
+
     // The headers HttpContentHeaders owns; HttpRequestHeaders refuses them.
     private static readonly string[] s_contentHeaders =
     [
@@ -35,10 +56,24 @@ public static class RequestHeaders
     /// <param name="name">A header name, checked at compile time.</param>
     /// <param name="value">The formatted value.</param>
     /// <exception cref="ArgumentException">
-    /// <paramref name="value"/> contains CR or LF (the message names the header, never the value), or
-    /// <paramref name="name"/> is not a valid header name.
+    /// <paramref name="value"/> contains a control character other than tab, or is longer than <see cref="MaxValueLength"/>
+    /// (the message names the header, never the value); or <paramref name="name"/> is not a valid header name.
     /// </exception>
-    public static void Add(HttpRequestMessage request, string name, string? value)
+    public static void Add(HttpRequestMessage request, string name, string? value) => Add(request, name, value, parameterName: null);
+
+    /// <summary>
+    /// As <see cref="Add(HttpRequestMessage, string, string?)"/>, for a value that came from an argument: a refused value's
+    /// exception names <paramref name="parameterName"/> (its <see cref="ArgumentException.ParamName"/>) as well as the header.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="name">A header name, checked at compile time.</param>
+    /// <param name="value">The formatted value.</param>
+    /// <param name="parameterName">The parameter the value came from; <see langword="null"/> for a static header.</param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="value"/> contains a control character other than tab, or is longer than <see cref="MaxValueLength"/>
+    /// (the message names the header and the parameter, never the value); or <paramref name="name"/> is not a valid header name.
+    /// </exception>
+    public static void Add(HttpRequestMessage request, string name, string? value, string? parameterName)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(name);
@@ -52,13 +87,7 @@ public static class RequestHeaders
             throw new ArgumentException($"'{name}' is not a valid HTTP header name.", nameof(name));
         }
 
-        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
-        {
-            // Never echo the value: it may be a secret (Authorization, an API key).
-            throw new ArgumentException(
-                $"The value of the header '{name}' contains a carriage return or line feed, which could inject headers; it was not sent.",
-                nameof(value));
-        }
+        CheckValue(name, value, parameterName);
 
         if (IsContentHeader(name))
         {
@@ -82,6 +111,40 @@ public static class RequestHeaders
         {
             throw new ArgumentException($"The header '{name}' could not be added to the request.", nameof(name));
         }
+    }
+
+    /// <summary>Refuses a value HTTP cannot carry safely. Never echoes it: it may be a secret (Authorization, an API key).</summary>
+    private static void CheckValue(string name, string value, string? parameterName)
+    {
+        string source = parameterName is null
+            ? $"The value of the header '{name}'"
+            : $"The value of the header '{name}' (parameter '{parameterName}')";
+        string paramName = parameterName ?? nameof(value);
+
+        if (value.Length > MaxValueLength)
+        {
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source} is {value.Length} characters long, over the limit of {MaxValueLength} (RequestHeaders.MaxValueLength); it was not sent."),
+                paramName);
+        }
+
+        int at = value.AsSpan().IndexOfAny('\r', '\n');
+        if (at < 0)
+        {
+            at = value.AsSpan().IndexOfAny(s_controlChars);
+            if (at < 0)
+            {
+                return;
+            }
+        }
+
+        char c = value[at];
+        string problem = c is '\r' or '\n'
+            ? "a carriage return or line feed, which could inject headers"
+            : string.Create(CultureInfo.InvariantCulture, $"the control character U+{(int)c:X4}, which a header value cannot carry");
+        throw new ArgumentException($"{source} contains {problem}; it was not sent.", paramName);
     }
 
     private static bool IsContentHeader(string name)

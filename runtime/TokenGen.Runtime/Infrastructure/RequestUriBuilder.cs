@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Globalization;
 
 namespace TokenGen.Infrastructure;
 
@@ -24,10 +25,22 @@ namespace TokenGen.Infrastructure;
 /// written by hand. Route literals are written as they are, except for characters a URI cannot carry (space,
 /// controls, <c>#</c>, brackets, non-ASCII), which are percent-encoded.
 /// </para>
+/// <para>
+/// A URI longer than <see cref="MaxUriLength"/> characters once escaped is refused with an <see cref="ArgumentException"/>
+/// that names the route value or query key that took it over the limit, never its value; the builder's buffer is
+/// returned first. Nothing has been sent at that point.
+/// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct RequestUriBuilder
 {
+    /// <summary>
+    /// The longest request URI built: 32 Ki characters, escaped. Mainstream servers refuse far less by default (Kestrel's
+    /// request line 8 KiB, http.sys 16 KiB), and <see cref="Uri"/> itself holds at most 65,519 characters; the limit
+    /// stops a runaway value (a megabyte of route or query text) early, with an exception that names it.
+    /// </summary>
+    public const int MaxUriLength = 32 * 1024;
+
     private Span<char> _chars;
     private char[]? _rented;
     private int _length;
@@ -124,18 +137,25 @@ public ref struct RequestUriBuilder
     /// <param name="value">The formatted route value.</param>
     /// <param name="parameterName">The parameter the value came from, named in the exception.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="value"/> is empty (an empty segment would change which resource the route names), or makes the URI
+    /// longer than <see cref="MaxUriLength"/>.
+    /// </exception>
     public void AppendPathSegment(string? value, string parameterName)
     {
         if (value is null)
         {
+            Dispose();
             throw new ArgumentNullException(parameterName, $"The route value '{parameterName}' is null; a value placed in the route is required.");
         }
 
         if (value.Length == 0)
         {
+            Dispose();
             throw new ArgumentException($"The route value '{parameterName}' is empty; a value placed in the route must not be empty.", parameterName);
         }
+
+        ThrowIfTooLong(value.Length, routeValue: parameterName, queryKey: null, parameterName);
 
         // The segment's text is always escaped, so it never starts with '/' or '?': it is joined with one slash.
         BeginRoute(literalStart: '\0');
@@ -151,19 +171,37 @@ public ref struct RequestUriBuilder
         {
             AppendEncoded(value);
         }
+
+        ThrowIfTooLong(0, routeValue: parameterName, queryKey: null, parameterName);
     }
 
     /// <summary>Appends <c>name=value</c> to the query, both percent-encoded; a <see langword="null"/> value appends nothing.</summary>
     /// <param name="name">The query key.</param>
     /// <param name="value">The formatted value, or <see langword="null"/> to omit the pair.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
-    public void AppendQuery(string name, string? value)
+    /// <exception cref="ArgumentException">
+    /// The pair makes the URI longer than <see cref="MaxUriLength"/>; the exception names the query key.
+    /// </exception>
+    public void AppendQuery(string name, string? value) => AppendQuery(name, value, parameterName: null);
+
+    /// <summary>
+    /// As <see cref="AppendQuery(string, string?)"/>, for a value that came from an argument: a refused value's exception
+    /// names <paramref name="parameterName"/> (its <see cref="ArgumentException.ParamName"/>) as well as the query key.
+    /// </summary>
+    /// <param name="name">The query key.</param>
+    /// <param name="value">The formatted value, or <see langword="null"/> to omit the pair.</param>
+    /// <param name="parameterName">The parameter the value came from; <see langword="null"/> to name the key alone.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">The pair makes the URI longer than <see cref="MaxUriLength"/>.</exception>
+    public void AppendQuery(string name, string? value, string? parameterName)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (value is null)
         {
             return;
         }
+
+        ThrowIfTooLong((long)name.Length + value.Length, routeValue: null, queryKey: name, parameterName);
 
         // A query before any route text continues the base address's path as it is.
         _routeStarted = true;
@@ -172,12 +210,15 @@ public ref struct RequestUriBuilder
         AppendEncoded(name);
         Append('=');
         AppendEncoded(value);
+        ThrowIfTooLong(0, routeValue: null, queryKey: name, parameterName);
     }
 
     /// <summary>Creates the absolute URI and returns any rented buffer.</summary>
     /// <returns>The request URI, sent exactly as built (see the remarks on <see cref="RequestUriBuilder"/>).</returns>
+    /// <exception cref="ArgumentException">The URI is longer than <see cref="MaxUriLength"/> (a base address that long).</exception>
     public Uri ToUri()
     {
+        ThrowIfTooLong(0, routeValue: null, queryKey: null, parameterName: null);
         string text = new(_chars.Slice(0, _length));
         Dispose();
         return UriText.Create(text);
@@ -194,6 +235,31 @@ public ref struct RequestUriBuilder
         {
             ArrayPool<char>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// Refuses a URI that is, or would be with <paramref name="adding"/> more characters, longer than <see cref="MaxUriLength"/>.
+    /// Checking the raw length first spares escaping a megabyte only to refuse it; the escaped length is checked after.
+    /// The message is only built when it is thrown, so a URI within the limit costs no allocation.
+    /// </summary>
+    private void ThrowIfTooLong(long adding, string? routeValue, string? queryKey, string? parameterName)
+    {
+        long length = _length + adding;
+        if (length <= MaxUriLength)
+        {
+            return;
+        }
+
+        Dispose();
+        string what = routeValue is not null ? $"The route value '{routeValue}'"
+            : queryKey is null ? "The base address and route"
+            : parameterName is null ? $"The query value '{queryKey}'"
+            : $"The query value '{queryKey}' (parameter '{parameterName}')";
+        throw new ArgumentException(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{what} makes the request URI at least {length} characters long, over the limit of {MaxUriLength} (RequestUriBuilder.MaxUriLength); nothing was sent."),
+            parameterName ?? queryKey);
     }
 
     private void BeginRoute(char literalStart)
