@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace TokenGen.Clients.Banyan;
 
 /// <summary>The answer of v1 refresh: <c>{"Message": "&lt;JWT access token&gt;"}</c>, with a capital <c>M</c>.</summary>
-public sealed class RefreshTokenV1Response
+public sealed partial class RefreshTokenV1Response
 {
     /// <summary>The JWT access token (or API key secret) (<c>Message</c>, capital M on the wire).</summary>
     [JsonPropertyName("Message")]
@@ -17,7 +17,7 @@ public sealed class RefreshTokenV1Response
 /// The error body of v1 refresh. INFERRED: the seed defines none; Banyan's Python client checks for
 /// <c>{"Message": "&lt;text&gt;"}</c> or <c>{"error": …, "error_code": …}</c>, so this reads either.
 /// </summary>
-public sealed class RefreshTokenV1Error
+public sealed partial class RefreshTokenV1Error
 {
     /// <summary>The error text, when the service answers in the <c>Message</c> form.</summary>
     [JsonPropertyName("Message")]
@@ -40,7 +40,7 @@ public sealed class RefreshTokenV1Error
 /// The answer of v2 refresh, in Banyan's standard v2 envelope:
 /// <c>{"request_id": …, "error_code": 0, "error_description": "", "data": {"refresh_token": …}}</c>.
 /// </summary>
-public sealed class RefreshTokenV2Response
+public sealed partial class RefreshTokenV2Response
 {
     /// <summary>The request id (<c>request_id</c>).</summary>
     [JsonPropertyName("request_id")]
@@ -64,7 +64,7 @@ public sealed class RefreshTokenV2Response
 }
 
 /// <summary>The <c>data</c> of a successful v2 refresh.</summary>
-public sealed class RefreshTokenV2Data
+public sealed partial class RefreshTokenV2Data
 {
     /// <summary>The new long-lived refresh token (<c>refresh_token</c>).</summary>
     [JsonPropertyName("refresh_token")]
@@ -80,7 +80,7 @@ public sealed class RefreshTokenV2Data
 /// The 401 and 403 body of v2 refresh: the v2 envelope, but with <c>data</c> an <b>integer</b>
 /// (<c>{request_id: string, error_code: integer, error_description: string, data: integer}</c>).
 /// </summary>
-public sealed class RefreshTokenV2Error
+public sealed partial class RefreshTokenV2Error
 {
     /// <summary>The request id (<c>request_id</c>).</summary>
     [JsonPropertyName("request_id")]

@@ -8,7 +8,7 @@ namespace TokenGen.Clients.DirectLine;
 /// The answer of generate and refresh: a token scoped to one conversation. Note the mixed casing on the wire:
 /// <c>expires_in</c> is snake_case while every other member is camelCase.
 /// </summary>
-public sealed class Conversation
+public sealed partial class Conversation
 {
     /// <summary>ID of the conversation the token is valid for (<c>conversationId</c>).</summary>
     [JsonPropertyName("conversationId")]
@@ -38,7 +38,7 @@ public sealed class Conversation
 }
 
 /// <summary>What to embed in a generated token (the request body of generate, itself optional).</summary>
-public sealed class TokenParameters
+public sealed partial class TokenParameters
 {
     /// <summary>
     /// The user to embed in the token (<c>user</c>). With enhanced authentication its <see cref="ChannelAccount.Id"/>
@@ -57,7 +57,7 @@ public sealed class TokenParameters
 }
 
 /// <summary>A user or bot account on a channel.</summary>
-public sealed class ChannelAccount
+public sealed partial class ChannelAccount
 {
     /// <summary>
     /// Channel id for the user or bot (<c>id</c>), for example <c>joe@smith.com</c>, <c>@joesmith</c> or <c>123456</c>;
@@ -80,7 +80,7 @@ public sealed class ChannelAccount
 }
 
 /// <summary>The body of every Direct Line 4xx/5xx answer: <c>{"error": {...}}</c>.</summary>
-public sealed class ErrorResponse
+public sealed partial class ErrorResponse
 {
     /// <summary>The error (<c>error</c>).</summary>
     [JsonPropertyName("error")]
@@ -88,7 +88,7 @@ public sealed class ErrorResponse
 }
 
 /// <summary>A Direct Line error.</summary>
-public sealed class Error
+public sealed partial class Error
 {
     /// <summary>The error code (<c>code</c>), for example <c>TokenExpired</c> or <c>BotRejectedActivity</c>.</summary>
     [JsonPropertyName("code")]
@@ -104,7 +104,7 @@ public sealed class Error
 }
 
 /// <summary>An HTTP error passed on from the bot.</summary>
-public sealed class InnerHttpError
+public sealed partial class InnerHttpError
 {
     /// <summary>The HTTP status code of the bot's answer (<c>statusCode</c>).</summary>
     [JsonPropertyName("statusCode")]

@@ -8,7 +8,7 @@ namespace TokenGen.Clients.Esper;
 /// The answer of token-info. Note the differences from <see cref="TokenRenewV0"/>: <c>developer_app</c> (with an
 /// underscore), <c>expires_on</c>, and <c>scope</c> as an array.
 /// </summary>
-public sealed class TokenInfoV1
+public sealed partial class TokenInfoV1
 {
     /// <summary>The token id (<c>id</c>); always present.</summary>
     [JsonPropertyName("id")]
@@ -57,7 +57,7 @@ public sealed class TokenInfoV1
 /// The answer of renew-token. Note the differences from <see cref="TokenInfoV1"/>: <c>developerapp</c> (no
 /// underscore), <c>expires_at</c>, and <c>scope</c> as a single string. Every member is optional.
 /// </summary>
-public sealed class TokenRenewV0
+public sealed partial class TokenRenewV0
 {
     /// <summary>Id of the token (<c>id</c>).</summary>
     [JsonPropertyName("id")]

@@ -29,7 +29,7 @@ public abstract class JsonApiDocument<TAttributes>
 
 /// <summary>A JSON:API resource object without an id: <c>{"type": …, "attributes": {…}}</c>.</summary>
 /// <typeparam name="TAttributes">The resource's attributes.</typeparam>
-public sealed class JsonApiResource<TAttributes>
+public sealed partial class JsonApiResource<TAttributes>
     where TAttributes : class
 {
     /// <summary>The resource type (<c>type</c>), one of <see cref="ProwlerResourceTypes"/>; the server refuses another with 409 (INFERRED).</summary>
@@ -42,7 +42,7 @@ public sealed class JsonApiResource<TAttributes>
 }
 
 /// <summary>A JSON:API error document, the body of every Prowler error: <c>{"errors": [ … ]}</c>.</summary>
-public sealed class JsonApiErrorDocument
+public sealed partial class JsonApiErrorDocument
 {
     /// <summary>The errors (<c>errors</c>).</summary>
     [JsonPropertyName("errors")]
@@ -50,7 +50,7 @@ public sealed class JsonApiErrorDocument
 }
 
 /// <summary>One JSON:API error, for example <c>{"detail": "Invalid credentials", "status": "400", "source": {"pointer": "/data"}, "code": "invalid"}</c>.</summary>
-public sealed class JsonApiError
+public sealed partial class JsonApiError
 {
     /// <summary>A human-readable explanation (<c>detail</c>).</summary>
     [JsonPropertyName("detail")]
@@ -74,7 +74,7 @@ public sealed class JsonApiError
 }
 
 /// <summary>The source of a JSON:API error.</summary>
-public sealed class JsonApiErrorSource
+public sealed partial class JsonApiErrorSource
 {
     /// <summary>A JSON pointer into the request document (<c>pointer</c>), for example <c>/data/attributes/refresh</c>.</summary>
     [JsonPropertyName("pointer")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace TokenGen.Clients.Prowler;
 
 /// <summary>The body of obtain: <c>{"data": {"type": "tokens", "attributes": {"email": …, "password": …, "tenant_id": …}}}</c>.</summary>
-public sealed class TokenRequest : JsonApiDocument<TokenRequestAttributes>
+public sealed partial class TokenRequest : JsonApiDocument<TokenRequestAttributes>
 {
     /// <summary>An empty document, for the serializer.</summary>
     public TokenRequest()
@@ -25,7 +25,7 @@ public sealed class TokenRequest : JsonApiDocument<TokenRequestAttributes>
 }
 
 /// <summary>The attributes of obtain.</summary>
-public sealed class TokenRequestAttributes
+public sealed partial class TokenRequestAttributes
 {
     /// <summary>User email (<c>email</c>); required.</summary>
     [JsonPropertyName("email")]
@@ -43,7 +43,7 @@ public sealed class TokenRequestAttributes
 }
 
 /// <summary>The body of refresh: <c>{"data": {"type": "tokens-refresh", "attributes": {"refresh": …}}}</c>.</summary>
-public sealed class TokenRefreshRequest : JsonApiDocument<TokenRefreshRequestAttributes>
+public sealed partial class TokenRefreshRequest : JsonApiDocument<TokenRefreshRequestAttributes>
 {
     /// <summary>An empty document, for the serializer.</summary>
     public TokenRefreshRequest()
@@ -63,7 +63,7 @@ public sealed class TokenRefreshRequest : JsonApiDocument<TokenRefreshRequestAtt
 }
 
 /// <summary>The attributes of refresh.</summary>
-public sealed class TokenRefreshRequestAttributes
+public sealed partial class TokenRefreshRequestAttributes
 {
     /// <summary>The current refresh token (<c>refresh</c>); required.</summary>
     [JsonPropertyName("refresh")]
@@ -71,7 +71,7 @@ public sealed class TokenRefreshRequestAttributes
 }
 
 /// <summary>The body of switch tenant: <c>{"data": {"type": "tokens-switch-tenant", "attributes": {"tenant_id": …}}}</c>.</summary>
-public sealed class TokenSwitchTenantRequest : JsonApiDocument<TokenSwitchTenantRequestAttributes>
+public sealed partial class TokenSwitchTenantRequest : JsonApiDocument<TokenSwitchTenantRequestAttributes>
 {
     /// <summary>An empty document, for the serializer.</summary>
     public TokenSwitchTenantRequest()
@@ -91,7 +91,7 @@ public sealed class TokenSwitchTenantRequest : JsonApiDocument<TokenSwitchTenant
 }
 
 /// <summary>The attributes of switch tenant.</summary>
-public sealed class TokenSwitchTenantRequestAttributes
+public sealed partial class TokenSwitchTenantRequestAttributes
 {
     /// <summary>The tenant (UUID) to switch to (<c>tenant_id</c>); required, and the user must be a member.</summary>
     [JsonPropertyName("tenant_id")]
@@ -99,7 +99,7 @@ public sealed class TokenSwitchTenantRequestAttributes
 }
 
 /// <summary>The token pair every token endpoint answers with: <c>{"access": …, "refresh": …}</c>.</summary>
-public sealed class TokenAttributes
+public sealed partial class TokenAttributes
 {
     /// <summary>JWT access token (<c>access</c>); lives 30 minutes by default.</summary>
     [JsonPropertyName("access")]
@@ -113,7 +113,7 @@ public sealed class TokenAttributes
 }
 
 /// <summary>The answer of obtain: <c>{"data": {"type": "tokens", "attributes": {"access": …, "refresh": …}}}</c>.</summary>
-public sealed class TokenResponse : JsonApiDocument<TokenAttributes>
+public sealed partial class TokenResponse : JsonApiDocument<TokenAttributes>
 {
     /// <summary>The access token, <c>data.attributes.access</c>.</summary>
     [JsonIgnore]
@@ -125,7 +125,7 @@ public sealed class TokenResponse : JsonApiDocument<TokenAttributes>
 }
 
 /// <summary>The answer of refresh: <c>{"data": {"type": "tokens-refresh", "attributes": {"access": …, "refresh": …}}}</c>.</summary>
-public sealed class TokenRefreshResponse : JsonApiDocument<TokenAttributes>
+public sealed partial class TokenRefreshResponse : JsonApiDocument<TokenAttributes>
 {
     /// <summary>The new access token, <c>data.attributes.access</c>.</summary>
     [JsonIgnore]
@@ -137,7 +137,7 @@ public sealed class TokenRefreshResponse : JsonApiDocument<TokenAttributes>
 }
 
 /// <summary>The answer of switch tenant: <c>{"data": {"type": "tokens-switch-tenant", "attributes": {"access": …, "refresh": …}}}</c>.</summary>
-public sealed class TokenSwitchTenantResponse : JsonApiDocument<TokenAttributes>
+public sealed partial class TokenSwitchTenantResponse : JsonApiDocument<TokenAttributes>
 {
     /// <summary>The new access token, scoped to the tenant, <c>data.attributes.access</c>.</summary>
     [JsonIgnore]

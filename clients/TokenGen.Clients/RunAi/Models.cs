@@ -32,7 +32,7 @@ public static class RunAiGrantTypes
 /// schema; which ones a grant needs depends on <see cref="GrantType"/>. The static factories build the usual grants.
 /// Absent members are omitted from the JSON.
 /// </summary>
-public sealed class TokenRequest
+public sealed partial class TokenRequest
 {
     /// <summary>The grant type, one of <see cref="RunAiGrantTypes"/> (<c>grantType</c>).</summary>
     [JsonPropertyName("grantType")]
@@ -122,7 +122,7 @@ public sealed class TokenRequest
 }
 
 /// <summary>The answer of grant, refresh and exchange (camelCase on the wire). Every member is optional.</summary>
-public sealed class TokenResponse
+public sealed partial class TokenResponse
 {
     /// <summary>Bearer token for API calls (<c>accessToken</c>).</summary>
     [JsonPropertyName("accessToken")]
@@ -149,7 +149,7 @@ public sealed class TokenResponse
 }
 
 /// <summary>The body of the deprecated application-token request (<c>id</c>, <c>name</c>, <c>secret</c>; all required).</summary>
-public sealed class AppTokenRequest
+public sealed partial class AppTokenRequest
 {
     /// <summary>Application (client) id (<c>id</c>).</summary>
     [JsonPropertyName("id")]
@@ -165,7 +165,7 @@ public sealed class AppTokenRequest
 }
 
 /// <summary>The answer of the deprecated application-token request (snake_case on the wire).</summary>
-public sealed class AppTokenResponse
+public sealed partial class AppTokenResponse
 {
     /// <summary>Bearer token (<c>access_token</c>).</summary>
     [JsonPropertyName("access_token")]
@@ -178,7 +178,7 @@ public sealed class AppTokenResponse
 }
 
 /// <summary>The body of every Run:ai 400, 500 and 503 answer, for example <c>{"code":400,"message":"Required parameter is missing"}</c>.</summary>
-public sealed class Error
+public sealed partial class Error
 {
     /// <summary>The HTTP status code, 100–599 (<c>code</c>).</summary>
     [JsonPropertyName("code")]

@@ -7,7 +7,7 @@ namespace TokenGen.Generator.Parsing;
 /// <summary>Which members of a model hold secrets: a token role, or a name (C# or wire) that says token, secret, password or key.</summary>
 internal static class SecretMembers
 {
-    private static readonly string[] s_exactNames = { "code", "authorizationcode", "assertion", "credential", "credentials", "privatekey", "passwd" };
+    private static readonly string[] s_exactNames = { "code", "access", "refresh", "authorizationcode", "assertion", "credential", "credentials", "privatekey", "passwd" };
     private static readonly string[] s_suffixes = { "token", "secret", "password", "apikey" };
 
     public static bool IsSecret(ISymbol member, KnownTypeSymbols known)
