@@ -50,7 +50,10 @@ public sealed class DocumentationTests
             }
 
             // The block shows one mistake: its diagnostic, and no unrelated error next to it.
-            var ids = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().ToList();
+            // Errors, and TokenGen's own warnings (TG0023 is one): nothing else may appear.
+            var ids = diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("TG", StringComparison.Ordinal))
+                .Select(d => d.Id).Distinct().ToList();
             Assert.True(ids.SequenceEqual(new[] { block.Argument }), $"{block}: expected only {block.Argument}. {Describe(block.ToString(), diagnostics)}");
         }
     }
