@@ -63,14 +63,15 @@ internal static class RetryRules
     /// <summary>
     /// The backoff after failed attempt <paramref name="failedAttempt"/> (from 1): a ceiling of
     /// <paramref name="baseDelay"/> × 2^(<paramref name="failedAttempt"/> − 1), at most <paramref name="maxDelay"/>, times
-    /// <paramref name="jitter"/> (full jitter; clamped to 0..1, NaN counts as 1).
+    /// <paramref name="jitter"/> (full jitter; clamped to 0..1, NaN counts as 1), in whole milliseconds (rounded down), the
+    /// resolution timers wait in.
     /// </summary>
     internal static TimeSpan Backoff(int failedAttempt, TimeSpan baseDelay, TimeSpan maxDelay, double jitter)
     {
         // In doubles, so a hundred doublings cannot overflow; the ceiling is at most maxDelay, a valid TimeSpan.
-        double ceiling = Math.Min(baseDelay.Ticks * Math.Pow(2, failedAttempt - 1), maxDelay.Ticks);
+        double ceiling = Math.Min(baseDelay.TotalMilliseconds * Math.Pow(2, failedAttempt - 1), maxDelay.TotalMilliseconds);
         double factor = double.IsNaN(jitter) ? 1 : Math.Clamp(jitter, 0, 1);
-        return TimeSpan.FromTicks((long)(ceiling * factor));
+        return TimeSpan.FromTicks((long)Math.Floor(ceiling * factor) * TimeSpan.TicksPerMillisecond);
     }
 
     /// <summary>
@@ -79,7 +80,7 @@ internal static class RetryRules
     /// from the connection — refused, reset, ended early, name resolution, proxy tunnel, an HTTP/2 or HTTP/3 stream
     /// error, or one without a category. Never TokenGen's own answers (<see cref="TokenApiException"/>,
     /// <see cref="TokenApiContentException"/>), and never what another attempt cannot fix: TLS failures (a certificate
-    /// that does not validate), unsupported protocols or versions, authentication, configuration limits, invalid responses.
+    /// that does not validate), HTTP versions or extended CONNECT the server lacks, proxy or server authentication, configuration limits, invalid responses.
     /// </summary>
     internal static bool IsTransient(Exception exception) => exception switch
     {
