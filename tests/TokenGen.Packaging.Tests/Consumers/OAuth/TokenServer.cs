@@ -81,7 +81,13 @@ public sealed class TokenServer : IAsyncDisposable
         var bodyStart = headEnd + 4;
         while (length < bodyStart + contentLength)
         {
-            length += await stream.ReadAsync(buffer.AsMemory(length));
+            var read = await stream.ReadAsync(buffer.AsMemory(length));
+            if (read == 0)
+            {
+                return;
+            }
+
+            length += read;
         }
 
         var body = Encoding.UTF8.GetString(buffer, bodyStart, contentLength);
