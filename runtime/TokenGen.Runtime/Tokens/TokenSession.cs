@@ -50,7 +50,7 @@ namespace TokenGen;
 /// exception messages never contain a token; exceptions of the acquire and refresh operations reach callers unchanged.
 /// </para>
 /// </remarks>
-public sealed class TokenSession : IAsyncDisposable
+public sealed class TokenSession : IAsyncDisposable, IDisposable
 {
     /// <summary>The longest a timer is set for: the system timer refuses more than about 49 days.</summary>
     private static readonly TimeSpan s_maxTimerDueTime = TimeSpan.FromDays(30);
@@ -214,6 +214,14 @@ public sealed class TokenSession : IAsyncDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<IssuedToken> RefreshAsync(string? rejectedAccessToken, CancellationToken cancellationToken = default) =>
         WaitForTokenAsync(rejectedAccessToken, rejected: true, cancellationToken);
+
+    /// <summary>
+    /// Disposes the session synchronously, for containers and callers that cannot await: the same as
+    /// <see cref="DisposeAsync"/>, blocking until a cancelled request in flight has ended. Prefer <see cref="DisposeAsync"/>.
+    /// </summary>
+    public void Dispose() =>
+        // The flight runs on the thread pool without a synchronization context, so blocking here cannot deadlock it.
+        DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>
     /// Cancels a request in flight, waits for it to end (so the session calls its operations no more), and stops the

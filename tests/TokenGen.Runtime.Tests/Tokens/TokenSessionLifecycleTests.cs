@@ -151,6 +151,23 @@ public sealed class TokenSessionLifecycleTests
     }
 
     [Fact]
+    public async Task SynchronousDisposeCancelsTheRequestInFlightAndShutsTheSessionDown()
+    {
+        // Containers that dispose synchronously (ServiceProvider.Dispose) must be able to shut a session down too.
+        _api.HangAcquire();
+        TokenSession session = _api.CreateSession(_clock);
+        Task<string> caller = session.GetAccessTokenAsync().AsTask();
+        Assert.True(_api.ReceivedTokens.TryPeek(out CancellationToken requestToken));
+
+        await Task.Run(session.Dispose).WaitAsync(s_watchdog);
+
+        Assert.True(requestToken.IsCancellationRequested);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => caller.WaitAsync(s_watchdog));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => session.GetAccessTokenAsync().AsTask());
+        session.Dispose();
+    }
+
+    [Fact]
     public async Task DisposalCancelsTheRequestInFlightAndItsCallersLearnWhy()
     {
         _api.HangAcquire();
