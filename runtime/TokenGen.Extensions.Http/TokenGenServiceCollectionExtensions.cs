@@ -174,8 +174,8 @@ public static class TokenGenServiceCollectionExtensions
     /// </para>
     /// <para>
     /// <b>Disposal.</b> The container disposes the session, which stops its timer and cancels a request in flight.
-    /// <see cref="TokenSession"/> is only <see cref="IAsyncDisposable"/>, so dispose the container with
-    /// <c>DisposeAsync</c> (hosts do); its synchronous <c>Dispose</c> throws once the session has been built.
+    /// Prefer disposing the container with <c>DisposeAsync</c> (hosts do); a synchronous <c>Dispose</c> works too, and
+    /// blocks until a cancelled request in flight has ended.
     /// </para>
     /// </remarks>
     public static IServiceCollection AddTokenSession(
