@@ -34,9 +34,10 @@ internal static class ResponseBuffer
     {
         HttpContent content = response.Content;
         long? declaredLength = content.Headers.ContentLength;
-        if (content is ByteArrayContent or ReadOnlyMemoryContent || declaredLength == 0)
+        if (content is ByteArrayContent or ReadOnlyMemoryContent || declaredLength == 0 || HasNoBody(response))
         {
-            // Already in memory (or nothing to read): no connection left to fail.
+            // Already in memory, or nothing to read (a HEAD answer keeps its Content-Length as it came): no connection
+            // left to fail.
             return true;
         }
 
@@ -88,6 +89,11 @@ internal static class ResponseBuffer
         content.Dispose();
         return true;
     }
+
+    /// <summary>Answers that never have a body, whatever their <c>Content-Length</c> says (RFC 9110, section 6.4.1).</summary>
+    private static bool HasNoBody(HttpResponseMessage response) =>
+        response.RequestMessage?.Method == HttpMethod.Head
+        || response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.NotModified;
 
     /// <summary>Copies the content headers as they arrived, without parsing or validating them again.</summary>
     private static void CopyHeaders(HttpContent from, HttpContent to, bool skipContentLength)

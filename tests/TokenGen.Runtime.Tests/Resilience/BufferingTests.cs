@@ -95,6 +95,21 @@ public sealed class BufferingTests
     }
 
     [Fact]
+    public async Task A_HEAD_answer_keeps_its_content_as_it_came()
+    {
+        var clock = new ManualClock();
+        var body = new ChunkStream(total: 0, fill: 0, chunk: 1);
+        var content = new StreamingContent(body, "application/json", declaredLength: 1234);
+        var server = new ScriptedServer((_, request, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request }));
+        using var invoker = Pipeline.Create(server, clock);
+
+        using var response = await clock.RunAsync(invoker.SendAsync(Pipeline.Request(HttpMethod.Head), CancellationToken.None));
+
+        Assert.Same(content, response.Content);
+        Assert.Equal(1234, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
     public async Task Without_buffering_the_body_is_left_to_the_caller_and_a_reset_in_it_is_not_retried()
     {
         var clock = new ManualClock();
