@@ -58,7 +58,7 @@ public sealed class TokenApiExceptionTests
     {
         var builder = new RequestUriBuilder(new Uri("https://h/api"), stackalloc char[64]);
         builder.AppendLiteral("/users/");
-        builder.AppendPathSegment("..", "id");
+        builder.AppendPathSegment("%2E%2E", "id");
         builder.AppendLiteral("/x/");
         builder.AppendPathSegment("a/b", "id2");
         builder.AppendQuery("key", "secret");
@@ -69,9 +69,9 @@ public sealed class TokenApiExceptionTests
 
         TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
 
-        Assert.Equal("https://h/api/users/%2E%2E/x/a%2Fb", exception.RequestUri!.AbsoluteUri);
-        Assert.Equal("/api/users/%2E%2E/x/a%2Fb", exception.RequestUri.AbsolutePath);
-        Assert.Equal("DELETE https://h/api/users/%2E%2E/x/a%2Fb answered 404 (Not Found).", exception.Message);
+        Assert.Equal("https://h/api/users/%252E%252E/x/a%2Fb", exception.RequestUri!.AbsoluteUri);
+        Assert.Equal("/api/users/%252E%252E/x/a%2Fb", exception.RequestUri.AbsolutePath);
+        Assert.Equal("DELETE https://h/api/users/%252E%252E/x/a%2Fb answered 404 (Not Found).", exception.Message);
     }
 
     [Fact]

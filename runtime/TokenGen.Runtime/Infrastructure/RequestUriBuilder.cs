@@ -157,20 +157,19 @@ public ref struct RequestUriBuilder
 
         ThrowIfTooLong(value.Length, routeValue: parameterName, queryKey: null, parameterName);
 
+        if (HasDotSegment(value))
+        {
+            // Escaping cannot help: servers decode %2E (Kestrel does, then removes the dot segment), and some decode
+            // %2F and %5C too, so ".." in any escaped form can climb once it arrives.
+            Dispose();
+            throw new ArgumentException(
+                $"The route value '{parameterName}' is or contains a '.' or '..' path segment, which a server may resolve to another resource; it was not sent.",
+                parameterName);
+        }
+
         // The segment's text is always escaped, so it never starts with '/' or '?': it is joined with one slash.
         BeginRoute(literalStart: '\0');
-        if (value == ".")
-        {
-            Append("%2E");
-        }
-        else if (value == "..")
-        {
-            Append("%2E%2E");
-        }
-        else
-        {
-            AppendEncoded(value);
-        }
+        AppendEncoded(value);
 
         ThrowIfTooLong(0, routeValue: parameterName, queryKey: null, parameterName);
     }
@@ -260,6 +259,27 @@ public ref struct RequestUriBuilder
                 CultureInfo.InvariantCulture,
                 $"{what} makes the request URI at least {length} characters long, over the limit of {MaxUriLength} (RequestUriBuilder.MaxUriLength); nothing was sent."),
             parameterName ?? queryKey);
+    }
+
+    /// <summary>Whether any piece of <paramref name="value"/> between '/' or '\\' is "." or "..".</summary>
+    private static bool HasDotSegment(ReadOnlySpan<char> value)
+    {
+        while (true)
+        {
+            int end = value.IndexOfAny('/', '\\');
+            ReadOnlySpan<char> piece = end < 0 ? value : value.Slice(0, end);
+            if (piece is "." or "..")
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                return false;
+            }
+
+            value = value.Slice(end + 1);
+        }
     }
 
     private void BeginRoute(char literalStart)

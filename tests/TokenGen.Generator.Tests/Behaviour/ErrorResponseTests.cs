@@ -70,10 +70,10 @@ public sealed class ErrorResponseTests
         var handler = new RecordingHandler { Response = CannedResponse.Json("{}", HttpStatusCode.NotFound) };
         using var http = new HttpClient(handler);
 
-        var exception = await Assert.ThrowsAsync<TokenApiException>(() => IResponseTokens.Create(http).RevokeAsync(".."));
+        var exception = await Assert.ThrowsAsync<TokenApiException>(() => IResponseTokens.Create(http).RevokeAsync("%2E%2E/x"));
 
         Assert.Equal(HttpMethod.Delete, exception.Method);
-        Assert.Equal("https://responses.example.test/v1/token/%2E%2E", exception.RequestUri?.AbsoluteUri);
+        Assert.Equal("https://responses.example.test/v1/token/%252E%252E%2Fx", exception.RequestUri?.AbsoluteUri);
     }
 
     [Fact]

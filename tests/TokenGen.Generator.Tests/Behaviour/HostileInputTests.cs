@@ -74,8 +74,6 @@ public sealed class HostileInputTests
 
     [Theory]
     [InlineData("a/b", "a%2Fb")]
-    [InlineData("../../admin", "..%2F..%2Fadmin")]
-    [InlineData("..\\..\\admin", "..%5C..%5Cadmin")]
     [InlineData("%2F", "%252F")]
     [InlineData("%2E%2E", "%252E%252E")]
     [InlineData("%2e%2e%2f", "%252e%252e%252f")]
