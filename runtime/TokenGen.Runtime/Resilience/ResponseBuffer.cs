@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -27,8 +28,11 @@ internal static class ResponseBuffer
     /// <see langword="true"/> when the body is in memory; <see langword="false"/> when it was too large and the caller
     /// reads it from the connection.
     /// </returns>
-    /// <exception cref="IOException">The connection failed while the body was read (reset, truncated).</exception>
-    /// <exception cref="HttpRequestException">The connection failed while the body was read.</exception>
+    /// <exception cref="HttpRequestException">
+    /// The connection failed while the body was read (reset, truncated): the stream's <see cref="IOException"/> wrapped the
+    /// way <see cref="HttpClient"/> and generated clients report a body they cannot read, naming the status and content
+    /// type, never the bytes that arrived.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the body was read.</exception>
     internal static async ValueTask<bool> BufferAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
     {
@@ -76,6 +80,11 @@ internal static class ResponseBuffer
                 }
             }
         }
+        catch (IOException exception)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw BodyReadFailed(response, exception);
+        }
         catch
         {
             await stream.DisposeAsync().ConfigureAwait(false);
@@ -88,6 +97,17 @@ internal static class ResponseBuffer
         response.Content = buffered;
         content.Dispose();
         return true;
+    }
+
+    /// <summary>The failure a generated client's own read reports (see <c>ResponseReader</c>), so the handler changes nothing of it.</summary>
+    private static HttpRequestException BodyReadFailed(HttpResponseMessage response, IOException exception)
+    {
+        string? mediaType = response.Content.Headers.ContentType?.MediaType;
+        string message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"The connection failed while the body of the answer ({(int)response.StatusCode}, {(string.IsNullOrEmpty(mediaType) ? "no content type" : mediaType)}) was read; what arrived of it was dropped.");
+        HttpRequestError error = exception is HttpIOException httpIOException ? httpIOException.HttpRequestError : HttpRequestError.ResponseEnded;
+        return new HttpRequestException(error, message, exception);
     }
 
     /// <summary>Answers that never have a body, whatever their <c>Content-Length</c> says (RFC 9110, section 6.4.1).</summary>

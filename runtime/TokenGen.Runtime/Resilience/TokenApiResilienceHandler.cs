@@ -26,8 +26,8 @@ namespace TokenGen;
 /// <para>
 /// <b>When.</b> After the statuses 408, 429, 500, 502, 503 and 504; after an <see cref="HttpRequestException"/> from the
 /// connection (refused, reset, ended early, name resolution; not TLS, protocol-version or configuration failures, and
-/// never a <see cref="TokenApiException"/>); after an <see cref="System.IO.IOException"/> while the body was buffered;
-/// and after an attempt timed out. Any other status, 4xx included, goes to the caller as it is.
+/// never a <see cref="TokenApiException"/>); after any failure of the connection while the body was buffered; and after
+/// an attempt timed out. Any other status, 4xx included, goes to the caller as it is.
 /// </para>
 /// <para>
 /// <b>How long it waits.</b> For 429 and 503 with a <c>Retry-After</c>, what the server asked: delta-seconds as they are,
@@ -41,7 +41,8 @@ namespace TokenGen;
 /// </para>
 /// <para>
 /// <b>What the caller gets.</b> The first answer that is not retried, or the last attempt's answer or exception,
-/// unchanged (a retried answer is disposed before the wait). When the last attempt timed out, or the total timeout ran
+/// unchanged (a retried answer is disposed before the wait). A body that fails while it is buffered is reported as a
+/// generated client reports it: an <see cref="HttpRequestException"/> around the stream's <see cref="System.IO.IOException"/>. When the last attempt timed out, or the total timeout ran
 /// out, a <see cref="TaskCanceledException"/> whose inner exception is a <see cref="TimeoutException"/>, as
 /// <see cref="HttpClient"/> reports its own timeout. When the caller's token is cancelled, everything stops at once with
 /// an <see cref="OperationCanceledException"/> for that token. With <see cref="TokenApiResilienceOptions.BufferResponseContent"/>
@@ -145,6 +146,9 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
             {
                 HttpResponseMessage? response = null;
 
+                // A body that fails while it is buffered is a transient failure whatever the connection called it.
+                bool buffering = false;
+
                 // Once the handler has decided an answer goes up, a failure while buffering it is final too: a server that
                 // asked for a longer wait than the cap must not be asked again sooner.
                 bool answerIsFinal = lastAttempt;
@@ -170,6 +174,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
                     {
                         if (_bufferResponseContent)
                         {
+                            buffering = true;
                             await ResponseBuffer.BufferAsync(response, _maxBufferedContentBytes, attemptSource.Token).ConfigureAwait(false);
                         }
 
@@ -195,7 +200,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
                     }
 
                     bool attemptTimedOut = attemptTimer?.IsCancellationRequested == true && RetryRules.IsCancellationLike(exception);
-                    if (!attemptTimedOut && !RetryRules.IsTransient(exception))
+                    if (!attemptTimedOut && !(buffering && exception is HttpRequestException) && !RetryRules.IsTransient(exception))
                     {
                         throw;
                     }

@@ -162,7 +162,8 @@ public sealed class TokenApiResilienceOptions
     /// <summary>
     /// Whether the handler reads the body of the answer it passes up into memory before returning it (default
     /// <see langword="true"/>). Then a connection reset or a truncated body happens inside the handler, within the attempt
-    /// timeout, and is retried like any transient failure; the caller reads the body from memory. Without buffering, a
+    /// timeout, and is retried like any transient failure (on the last attempt the caller gets an
+    /// <see cref="System.Net.Http.HttpRequestException"/> around it); the caller reads the body from memory. Without buffering, a
     /// failure while the caller reads the body reaches the caller, and no timeout of the handler covers that read.
     /// </summary>
     public bool BufferResponseContent { get; set; } = true;

@@ -316,15 +316,53 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task A_reset_while_the_last_body_is_read_reaches_the_caller_as_the_IOException()
+    public async Task A_reset_while_the_last_body_is_read_reaches_the_caller_as_a_generated_client_reports_it()
     {
         var clock = new ManualClock();
         var server = new ScriptedServer(ResetMidBody());
         using var invoker = Pipeline.Create(server, clock);
 
-        var thrown = await clock.RunToThrowAsync<IOException>(invoker.SendAsync(Pipeline.Request(), CancellationToken.None));
+        var thrown = await clock.RunToThrowAsync<HttpRequestException>(invoker.SendAsync(Pipeline.Request(), CancellationToken.None));
 
-        Assert.Equal("The connection was reset.", thrown.Message);
+        // An HttpRequestException around the stream's IOException, as ResponseReader and HttpClient report an unreadable body.
+        Assert.Equal("The connection was reset.", Assert.IsType<IOException>(thrown.InnerException).Message);
+        Assert.Equal(HttpRequestError.ResponseEnded, thrown.HttpRequestError);
+        Assert.Equal("The connection failed while the body of the answer (200, application/json) was read; what arrived of it was dropped.", thrown.Message);
         Assert.Equal(3, server.Attempts);
+    }
+
+    [Fact]
+    public async Task A_body_failure_of_any_kind_is_retried()
+    {
+        // An HttpIOException that says the answer was invalid (a broken chunk) is not a send failure the rules would retry,
+        // but it arrived mid-body, after the service answered: another attempt may well get a whole body.
+        var clock = new ManualClock();
+        Step brokenChunk = (_, request, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new ThrowingStream(new HttpIOException(HttpRequestError.InvalidResponse, "Received an invalid chunk terminator."))),
+            RequestMessage = request,
+        });
+        var server = new ScriptedServer(brokenChunk, Ok());
+        using var invoker = Pipeline.Create(server, clock);
+
+        using var response = await clock.RunAsync(invoker.SendAsync(Pipeline.Request(), CancellationToken.None));
+
+        Assert.Equal(2, server.Attempts);
+    }
+
+    /// <summary>A body whose every read fails with the given exception.</summary>
+    private sealed class ThrowingStream(IOException failure) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw failure;
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(failure);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

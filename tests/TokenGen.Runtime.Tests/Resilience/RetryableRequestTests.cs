@@ -32,7 +32,9 @@ public sealed class RetryableRequestTests
         var server = new ScriptedServer(ResetMidBody(), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
-        await clock.RunToThrowAsync<IOException>(invoker.SendAsync(Pipeline.Request(retryable: false), CancellationToken.None));
+        var thrown = await clock.RunToThrowAsync<HttpRequestException>(invoker.SendAsync(Pipeline.Request(retryable: false), CancellationToken.None));
+
+        Assert.IsType<IOException>(thrown.InnerException);
 
         Assert.Equal(1, server.Attempts);
     }
