@@ -19,6 +19,7 @@ public sealed class DocumentationTests
         "docs/extending.md",
         "docs/managed-tokens.md",
         "docs/diagnostics.md",
+        "docs/reliability.md",
     };
 
     [Theory]
