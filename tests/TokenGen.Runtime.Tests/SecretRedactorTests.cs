@@ -29,4 +29,43 @@ public sealed class SecretRedactorTests
         using JsonDocument document = JsonDocument.Parse(redacted);
         Assert.Equal("[redacted]", document.RootElement.GetProperty("access_token").GetString());
     }
+
+    [Fact]
+    public void ShortValuesOfSecretNamedMembersAreReplaced_OtherMembersKept()
+    {
+        const string body = """{"error":"invalid_client","password":"hunter2","client_secret" : "s3cr3t","token_type":"Bearer","code":"abc","Refresh-Token":"r1","note":"short"}""";
+
+        string redacted = SecretRedactor.Redact(body);
+
+        using JsonDocument document = JsonDocument.Parse(redacted);
+        JsonElement root = document.RootElement;
+        Assert.Equal("invalid_client", root.GetProperty("error").GetString());
+        Assert.Equal("[redacted]", root.GetProperty("password").GetString());
+        Assert.Equal("[redacted]", root.GetProperty("client_secret").GetString());
+        Assert.Equal("abc", root.GetProperty("code").GetString()); // an error body's code, not an authorization code
+        Assert.Equal("[redacted]", root.GetProperty("Refresh-Token").GetString());
+        Assert.Equal("Bearer", root.GetProperty("token_type").GetString());
+        Assert.Equal("short", root.GetProperty("note").GetString());
+        Assert.DoesNotContain("hunter2", redacted, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EscapedQuotesInsideASecretValueDoNotEndItEarly()
+    {
+        string redacted = SecretRedactor.Redact("""{"password":"a\"b\\c","user":"ada"}""");
+
+        Assert.Equal("""{"password":"[redacted]","user":"ada"}""", redacted);
+    }
+
+    [Theory]
+    [InlineData("password", true)]
+    [InlineData("client_secret", true)]
+    [InlineData("access_token", true)]
+    [InlineData("apiKey", true)]
+    [InlineData("token_type", false)]
+    [InlineData("expires_in", false)]
+    [InlineData("error_description", false)]
+    [InlineData("code", false)]
+    public void SecretNamesFollowTheGeneratorsRule(string name, bool secret)
+        => Assert.Equal(secret, SecretRedactor.IsSecretName(name));
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TokenGen.Infrastructure;
 
@@ -13,7 +14,7 @@ namespace TokenGen.Infrastructure;
 /// secrets, opaque refresh tokens. Quotes, colons, commas, braces and white space end a run, so a JSON body stays
 /// valid JSON (only the inside of strings changes), and no JSON number or literal is ever touched.
 /// </remarks>
-internal static class SecretRedactor
+internal static partial class SecretRedactor
 {
     /// <summary>The text a token-like value is replaced with.</summary>
     internal const string Replacement = "[redacted]";
@@ -24,8 +25,69 @@ internal static class SecretRedactor
     private static readonly SearchValues<char> s_tokenChars =
         SearchValues.Create("+-./0123456789=ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
 
-    /// <summary>Returns <paramref name="text"/> with every token-like run replaced; the same instance when there is none.</summary>
-    internal static string Redact(string text)
+    /// <summary>
+    /// Returns <paramref name="text"/> with the value of every JSON member named like a secret replaced, then every
+    /// token-like run; the same instance when there is neither.
+    /// </summary>
+    internal static string Redact(string text) => RedactTokenRuns(RedactSecretMembers(text));
+
+    /// <summary>
+    /// Replaces the string value of each JSON member whose name says it holds a secret (<c>password</c>,
+    /// <c>client_secret</c>, <c>refresh_token</c>, <c>api_key</c>, …), however short: a short password
+    /// is no token-like run. <c>token_type</c> and other names that merely mention a token are kept.
+    /// </summary>
+    internal static string RedactSecretMembers(string text)
+    {
+        if (text.IndexOf('"', StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        try
+        {
+            return StringMember().Replace(text, static match =>
+                match.Groups["value"].Length > 0 && IsSecretName(match.Groups["name"].ValueSpan)
+                    ? match.Value.Substring(0, match.Groups["value"].Index - match.Index) + Replacement + "\""
+                    : match.Value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A body built to be slow to scan: building an exception must not fail; the token-run pass still runs.
+            return text;
+        }
+    }
+
+    /// <summary>Nearly the rule the generator applies to model members: a few exact names, and the endings token, secret, password and apikey.</summary>
+    internal static bool IsSecretName(ReadOnlySpan<char> name)
+    {
+        Span<char> buffer = stackalloc char[64];
+        int length = 0;
+        foreach (char c in name)
+        {
+            if (c is '_' or '-' or '.' or '@')
+            {
+                continue;
+            }
+
+            if (length == buffer.Length)
+            {
+                return false;
+            }
+
+            buffer[length++] = char.ToLowerInvariant(c);
+        }
+
+        ReadOnlySpan<char> normalized = buffer.Slice(0, length);
+        // Unlike the generator's rule for models, "code" is not here: in an error body it is the error's code.
+        return normalized is "access" or "refresh" or "authorizationcode" or "assertion" or "credential" or "credentials" or "privatekey" or "passwd"
+            || normalized.EndsWith("token") || normalized.EndsWith("secret") || normalized.EndsWith("password") || normalized.EndsWith("apikey");
+    }
+
+    // "name": "value", with escapes inside either; bounded so a hostile body cannot make it backtrack for long.
+    [GeneratedRegex(@"""(?<name>[^""\\]{1,64})""\s*:\s*""(?<value>(?:[^""\\]|\\.){0,65536})""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex StringMember();
+
+    private static string RedactTokenRuns(string text)
     {
         StringBuilder? builder = null;
         int copiedUpTo = 0;
