@@ -124,8 +124,12 @@ public sealed class HostileAnswerTests
 
             var exception = await Assert.ThrowsAsync<TokenApiContentException>(() => IHostileTokens.Create(http).AcquireAsync().WaitAsync(s_bound));
 
+            // What arrived is quoted, except the values of complete secret-named members, however short.
+            string expected = truncated
+                .Replace("\"access_token\":\"abc\"", "\"access_token\":\"[redacted]\"", StringComparison.Ordinal)
+                .Replace("\"refresh_token\":\"def\"", "\"refresh_token\":\"[redacted]\"", StringComparison.Ordinal);
             Assert.Equal(TokenApiContentProblem.InvalidJson, exception.Problem);
-            Assert.Equal(truncated, exception.Snippet);
+            Assert.Equal(expected, exception.Snippet);
         }
     }
 
@@ -175,7 +179,7 @@ public sealed class HostileAnswerTests
     [Fact]
     public async Task InvalidUtf8IsInvalidJsonAndTheSnippetShowsReplacementCharacters()
     {
-        byte[] body = [.. "{\"access_token\":\"a"u8, 0xC3, 0x28, 0xFF, .. "\"}"u8];
+        byte[] body = [.. "{\"expires_in\":\"a"u8, 0xC3, 0x28, 0xFF, .. "\"}"u8]; // not a secret member, so the snippet keeps it
         using var http = new HttpClient(new HostileHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new HostileContent(HostileStream.Of(body), "application/json; charset=utf-8"),
