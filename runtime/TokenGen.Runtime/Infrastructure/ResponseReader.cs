@@ -234,31 +234,10 @@ public static class ResponseReader
             request?.Method ?? s_unknownMethod,
             request?.RequestUri,
             response.ReasonPhrase,
-            RetryAfterOf(response.Headers.RetryAfter),
+            HttpRules.RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow),
             errorBody,
             cut,
             MediaTypeOf(content));
-    }
-
-    private static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? retryAfter)
-    {
-        if (retryAfter is null)
-        {
-            return null;
-        }
-
-        if (retryAfter.Delta is TimeSpan delta)
-        {
-            return delta;
-        }
-
-        if (retryAfter.Date is DateTimeOffset date)
-        {
-            TimeSpan wait = date - DateTimeOffset.UtcNow;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 
     private static async ValueTask<T?> ReadNullableBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)

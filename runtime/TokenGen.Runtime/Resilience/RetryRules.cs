@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
+using TokenGen.Infrastructure;
+
 namespace TokenGen;
 
 /// <summary>What <see cref="TokenApiResilienceHandler"/> retries and how long it waits: the rules, apart from the loop.</summary>
@@ -12,14 +14,14 @@ internal static class RetryRules
     /// <summary>
     /// Whether the request may be sent more than once: when the generated client said so through
     /// <see cref="TokenApiRequestOptions.Retryable"/>, or, without that, when its method is idempotent; and in either case
-    /// only when its content can be sent again with the same bytes (the rules of <see cref="BearerTokenHandler"/>).
+    /// only when its content can be sent again with the same bytes (<see cref="HttpRules.CanResend"/>).
     /// </summary>
     internal static bool MayRetry(HttpRequestMessage request)
     {
         bool retryable = request.Options.TryGetValue(TokenApiRequestOptions.Retryable, out bool declared)
             ? declared
             : IsIdempotent(request.Method);
-        return retryable && BearerTokenHandler.CanResend(request.Content);
+        return retryable && HttpRules.CanResend(request.Content);
     }
 
     /// <summary>GET, HEAD, OPTIONS, PUT and DELETE: sending them twice has the effect of sending them once.</summary>
@@ -44,21 +46,8 @@ internal static class RetryRules
     /// <paramref name="now"/> is the handler's <see cref="TimeProvider"/>'s UTC now, never <see cref="DateTimeOffset.UtcNow"/>:
     /// the date must be read against the same clock the wait runs on.
     /// </remarks>
-    internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
-    {
-        RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is TimeSpan delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (retryAfter?.Date is DateTimeOffset date)
-        {
-            return date <= now ? TimeSpan.Zero : date - now;
-        }
-
-        return null;
-    }
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) =>
+        HttpRules.RetryAfter(response.Headers.RetryAfter, now);
 
     /// <summary>
     /// The backoff after failed attempt <paramref name="failedAttempt"/> (from 1): a ceiling of

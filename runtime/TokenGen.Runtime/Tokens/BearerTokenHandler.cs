@@ -6,6 +6,8 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
+using TokenGen.Infrastructure;
+
 namespace TokenGen;
 
 /// <summary>
@@ -94,32 +96,6 @@ public sealed class BearerTokenHandler : DelegatingHandler
         return base.Send(request, cancellationToken);
     }
 
-    /// <summary>Whether <paramref name="content"/> can be sent a second time with the same bytes.</summary>
-    internal static bool CanResend(HttpContent? content)
-    {
-        switch (content)
-        {
-            case null:
-            case ByteArrayContent:
-            case ReadOnlyMemoryContent:
-                return true;
-
-            case MultipartContent multipart:
-                foreach (HttpContent part in multipart)
-                {
-                    if (!CanResend(part))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-
-            default:
-                return false;
-        }
-    }
-
     private async Task<HttpResponseMessage> SendWithSessionTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         string accessToken = await _session.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
@@ -144,7 +120,7 @@ public sealed class BearerTokenHandler : DelegatingHandler
 
         // Without a different token (the session's flight fell back to the token in hand), the same request would
         // earn the same 401.
-        if (!CanResend(request.Content) || string.Equals(renewedToken, accessToken, StringComparison.Ordinal))
+        if (!HttpRules.CanResend(request.Content) || string.Equals(renewedToken, accessToken, StringComparison.Ordinal))
         {
             return response;
         }

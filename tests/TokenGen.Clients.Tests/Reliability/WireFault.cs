@@ -92,7 +92,7 @@ internal sealed class WireFault
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
 
                 // The date is an instant of the handler's clock; the exception measures it against the system clock
-                // (ResponseReader.RetryAfterOf), so only its presence is certain here.
+                // (ResponseReader, through HttpRules.RetryAfter with the system clock), so only its presence is certain here.
                 Assert.NotNull(exception.RetryAfter);
             },
             retryAfterAsHttpDate: true),
