@@ -72,19 +72,42 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
         });
     }
 
+    /// <summary>
+    /// One model per hint name. Two interfaces may read one model differently (one sends it, where <c>code</c> is a
+    /// secret, the other receives it); the reading that hides more wins, so a secret is never printed because of order.
+    /// </summary>
     private static ImmutableArray<RedactedModelSpec> DistinctByHintName(ImmutableArray<RedactedModelSpec> models)
     {
-        var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        var indexByHintName = new System.Collections.Generic.Dictionary<string, int>(System.StringComparer.Ordinal);
         var builder = ImmutableArray.CreateBuilder<RedactedModelSpec>(models.Length);
         foreach (var model in models)
         {
-            if (seen.Add(model.HintName))
+            if (!indexByHintName.TryGetValue(model.HintName, out var index))
             {
+                indexByHintName.Add(model.HintName, builder.Count);
                 builder.Add(model);
+            }
+            else if (SecretCount(model) > SecretCount(builder[index]))
+            {
+                builder[index] = model;
             }
         }
 
         return builder.ToImmutable();
+    }
+
+    private static int SecretCount(RedactedModelSpec model)
+    {
+        var count = 0;
+        foreach (var member in model.Members)
+        {
+            if (member.IsSecret)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static Location ToLocation(DiagnosticInfo info, Compilation compilation)

@@ -13,6 +13,7 @@ public sealed class TokenApiClientOptions
 
     private Uri? _baseAddress;
     private long _maxResponseContentBytes = DefaultMaxResponseContentBytes;
+    private TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>
     /// The base address requests are sent to; it may carry a path prefix (<c>https://host/api</c>).
@@ -56,4 +57,20 @@ public sealed class TokenApiClientOptions
     /// <c>127.0.0.0/8</c>, <c>::1</c>) is always allowed, for local emulators and tests.
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// The clock the client reads "now" from (default <see cref="TimeProvider.System"/>): a <c>Retry-After</c> given as
+    /// an HTTP date becomes <see cref="TokenApiException.RetryAfter"/> measured against it. Tests and emulators with a
+    /// virtual clock set the same provider here as on their sessions and handlers.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _timeProvider = value;
+        }
+    }
 }

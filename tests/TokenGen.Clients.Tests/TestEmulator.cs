@@ -83,6 +83,9 @@ public sealed class TestEmulator : IAsyncLifetime, IAsyncDisposable
     /// <summary>The options that point a generated client at one API of this emulator.</summary>
     internal static TokenApiClientOptions At(Uri baseAddress) => new() { BaseAddress = baseAddress };
 
+    /// <summary>Options for a client at <paramref name="baseAddress"/> that reads "now" from <paramref name="clock"/>.</summary>
+    internal static TokenApiClientOptions At(Uri baseAddress, TimeProvider clock) => new() { BaseAddress = baseAddress, TimeProvider = clock };
+
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     public async ValueTask DisposeAsync()

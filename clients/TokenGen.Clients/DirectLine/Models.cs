@@ -22,7 +22,7 @@ public sealed partial class Conversation
     /// <summary>Seconds until the token expires, typically 1800 (<c>expires_in</c>, snake_case on the wire).</summary>
     [JsonPropertyName("expires_in")]
     [ExpiresIn]
-    public int? ExpiresIn { get; set; }
+    public long? ExpiresIn { get; set; }
 
     /// <summary>WebSocket stream URL (<c>streamUrl</c>); absent on generate and refresh.</summary>
     [JsonPropertyName("streamUrl")]

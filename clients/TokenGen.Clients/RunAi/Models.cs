@@ -145,7 +145,7 @@ public sealed partial class TokenResponse
     /// <summary>Token lifetime in seconds (<c>expiresIn</c>); only sent by the newest servers (client 1.224.0).</summary>
     [JsonPropertyName("expiresIn")]
     [ExpiresIn]
-    public int? ExpiresIn { get; set; }
+    public long? ExpiresIn { get; set; }
 }
 
 /// <summary>The body of the deprecated application-token request (<c>id</c>, <c>name</c>, <c>secret</c>; all required).</summary>

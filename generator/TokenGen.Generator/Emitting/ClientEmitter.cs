@@ -139,6 +139,7 @@ internal static class ClientEmitter
         writer.WriteLine("private readonly " + GlobalTypeNames.Uri + "? _optionsBaseAddress;");
         writer.WriteLine("private readonly long _maxResponseContentBytes;");
         writer.WriteLine("private readonly bool _allowInsecureHttp;");
+        writer.WriteLine("private readonly " + GlobalTypeNames.TimeProvider + " _timeProvider;");
     }
 
     private static string TypeInfoInitializer(ClientSpec spec, JsonTypeSpec jsonType, string typeInfoType)
@@ -191,6 +192,7 @@ internal static class ClientEmitter
         writer.WriteLine(
             "_maxResponseContentBytes = options?.MaxResponseContentBytes ?? " + GlobalTypeNames.TokenApiClientOptions + ".DefaultMaxResponseContentBytes;");
         writer.WriteLine("_allowInsecureHttp = options?.AllowInsecureHttp ?? false;");
+        writer.WriteLine("_timeProvider = options?.TimeProvider ?? " + GlobalTypeNames.TimeProvider + ".System;");
         writer.CloseBlock();
     }
 
@@ -214,7 +216,7 @@ internal static class ClientEmitter
     /// <summary>The client's field and method names, which generated locals must not hide.</summary>
     private static List<string> MemberNames(ClientSpec spec, OperationPlan[] plans)
     {
-        var names = new List<string> { "_httpClient", "_optionsBaseAddress", "_maxResponseContentBytes", "_allowInsecureHttp", "s_defaultBaseAddress" };
+        var names = new List<string> { "_httpClient", "_optionsBaseAddress", "_maxResponseContentBytes", "_allowInsecureHttp", "_timeProvider", "s_defaultBaseAddress" };
         foreach (var jsonType in spec.JsonTypes)
         {
             names.Add(jsonType.FieldName);

@@ -42,7 +42,7 @@ internal sealed partial class OperationEmitter
 
         // Every URI passes the transport check: token API requests carry credentials, their answers tokens.
         var create = "new " + GlobalTypeNames.HttpRequestMessage + "(" + HttpMethodExpression(operation.HttpMethod) + ", "
-            + GlobalTypeNames.TransportSecurity + ".RequireSecure(" + uri + ".ToUri(), _allowInsecureHttp))";
+            + GlobalTypeNames.TransportSecurity + ".RequireSecure(" + uri + ".ToUri(), " + scope.InstanceMember("_allowInsecureHttp") + "))";
         if (operation.Body is null && !HasHeaders(operation))
         {
             _writer.WriteLine("var " + httpRequest + " = " + create + ";");
@@ -122,7 +122,8 @@ internal sealed partial class OperationEmitter
                     parameter.Name,
                     CSharpText.CamelCaseStem(parameter.Name),
                     RequireFormat(parameter),
-                    uri + ".AppendQuery(" + CSharpText.Literal(RequireWireName(parameter)) + ", ");
+                    uri + ".AppendQuery(" + CSharpText.Literal(RequireWireName(parameter)) + ", ",
+                    ParameterNameSuffix(parameter));
             }
         }
     }
@@ -230,7 +231,8 @@ internal sealed partial class OperationEmitter
                     parameter.Name,
                     CSharpText.CamelCaseStem(parameter.Name),
                     RequireFormat(parameter),
-                    GlobalTypeNames.RequestHeaders + ".Add(" + httpRequest + ", " + CSharpText.Literal(RequireWireName(parameter)) + ", ");
+                    GlobalTypeNames.RequestHeaders + ".Add(" + httpRequest + ", " + CSharpText.Literal(RequireWireName(parameter)) + ", ",
+                    ParameterNameSuffix(parameter));
             }
         }
     }
@@ -265,6 +267,13 @@ internal sealed partial class OperationEmitter
         parameterName.Length > 0 && parameterName[0] == '@'
             ? ", " + CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(parameterName))
             : string.Empty;
+
+    /// <summary>
+    /// The last argument of a query or header call: the C# parameter's name, so a refused value (a CR/LF, an oversized
+    /// value) throws an <see cref="ArgumentException"/> whose <c>ParamName</c> is the caller's parameter, not the wire name.
+    /// </summary>
+    private static string ParameterNameSuffix(ParameterSpec parameter) =>
+        ", " + CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(parameter.Name));
 
     private static string HttpMethodExpression(string method) => method switch
     {

@@ -79,43 +79,69 @@ internal sealed partial class OperationEmitter
 
         _writer.OpenBlock();
 
-        var cancellationToken = operation.CancellationTokenParameter ?? GlobalTypeNames.CancellationToken + ".None";
-        var send = "await " + scope.InstanceMember("_httpClient") + ".SendAsync(" + httpRequest + ", "
-            + GlobalTypeNames.HttpCompletionOption + ".ResponseHeadersRead, " + cancellationToken + ").ConfigureAwait(false)";
-
+        var callerToken = operation.CancellationTokenParameter ?? GlobalTypeNames.CancellationToken + ".None";
         if (operation.CancellationTokenParameter is { } cancellationTokenParameter)
         {
             // A handler is not obliged to look at the token; a cancelled call must not reach the wire either way.
             _writer.WriteLine(cancellationTokenParameter + ".ThrowIfCancellationRequested();");
         }
 
+        var httpClient = scope.InstanceMember("_httpClient");
         var createRequest = scope.InstanceMember(plan.RequestMethodName) + "(" + RequestArguments(operation.Parameters) + ")";
         if (returnSpec.Kind == ReturnKind.HttpResponseMessage)
         {
             // The caller owns the answer, returned undisposed and unchecked, and with it the request it carries
-            // (response.RequestMessage), which is therefore not disposed here either.
+            // (response.RequestMessage), which is therefore not disposed here either. The caller reads the body, so
+            // HttpClient's own timeout (to the headers) is all that applies.
             _writer.WriteLine(GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
-            _writer.WriteLine("return " + send + ";");
+            _writer.WriteLine("return " + Send(httpClient, httpRequest, callerToken) + ";");
             _writer.CloseBlock();
             return;
         }
 
         _writer.WriteLine("using " + GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
 
-        _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + send + ";");
+        // Sent with ResponseHeadersRead (so the body can be cut at its limit), HttpClient.Timeout ends at the headers;
+        // the call timeout carries it over the body, so a server that stalls mid-body cannot hold the call forever.
+        var timeout = scope.ReserveLocal("timeout");
+        var exception = scope.ReserveLocal("exception");
+        var token = timeout + ".Token";
+        _writer.WriteLine(
+            "using " + GlobalTypeNames.CallTimeout + " " + timeout + " = " + GlobalTypeNames.CallTimeout + ".Start(" + httpClient + ", " + callerToken + ");");
+        _writer.WriteLine("try");
+        _writer.OpenBlock();
+        _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + Send(httpClient, httpRequest, token) + ";");
+        WriteRead(operation, scope, httpResponse, token);
+        _writer.CloseBlock();
+        _writer.WriteLine("catch (" + GlobalTypeNames.OperationCanceledException + " " + exception + ") when (" + timeout + ".HasElapsed)");
+        _writer.OpenBlock();
+        _writer.WriteLine("throw " + timeout + ".CreateTimeoutException(" + exception + ");");
+        _writer.CloseBlock();
+        _writer.CloseBlock();
+    }
 
+    private static string Send(string httpClient, string httpRequest, string cancellationToken) =>
+        "await " + httpClient + ".SendAsync(" + httpRequest + ", " + GlobalTypeNames.HttpCompletionOption + ".ResponseHeadersRead, "
+        + cancellationToken + ").ConfigureAwait(false)";
+
+    /// <summary>Writes the statement that turns the answer into the return value (or the exception).</summary>
+    private void WriteRead(OperationSpec operation, OperationScope scope, string httpResponse, string cancellationToken)
+    {
+        var returnSpec = operation.Return;
         var maxContentBytes = scope.InstanceMember("_maxResponseContentBytes");
+        var timeProvider = scope.InstanceMember("_timeProvider");
         switch (returnSpec.Kind)
         {
             case ReturnKind.None:
                 _writer.WriteLine(
-                    "await " + GlobalTypeNames.ResponseReader + ".EnsureSuccessAsync(" + httpResponse + ", " + cancellationToken + ").ConfigureAwait(false);");
+                    "await " + GlobalTypeNames.ResponseReader + ".EnsureSuccessAsync(" + httpResponse + ", " + timeProvider + ", "
+                    + cancellationToken + ").ConfigureAwait(false);");
                 break;
 
             case ReturnKind.String:
                 _writer.WriteLine(
                     "return await " + GlobalTypeNames.ResponseReader + ".ReadStringAsync(" + httpResponse + ", " + maxContentBytes + ", "
-                    + cancellationToken + ").ConfigureAwait(false);");
+                    + timeProvider + ", " + cancellationToken + ").ConfigureAwait(false);");
                 break;
 
             case ReturnKind.Json:
@@ -125,7 +151,7 @@ internal sealed partial class OperationEmitter
                     ? "ReadApiResponseAsync"
                     : returnSpec.AllowsNull ? "ReadNullableJsonAsync" : "ReadJsonAsync";
                 var read = "await " + GlobalTypeNames.ResponseReader + "." + reader + "(" + httpResponse + ", " + scope.StaticMember(typeInfoField) + ", "
-                    + maxContentBytes + ", " + cancellationToken + ").ConfigureAwait(false)";
+                    + maxContentBytes + ", " + timeProvider + ", " + cancellationToken + ").ConfigureAwait(false)";
 
                 // ApiResponse<T> is invariant in T, so even a top-level '?' on the declared T differs from the type info's.
                 var declaredType = returnSpec.ValueTypeFullName ?? throw new InvalidOperationException(
@@ -145,8 +171,6 @@ internal sealed partial class OperationEmitter
             default:
                 throw new InvalidOperationException("Unknown return kind " + returnSpec.Kind + " of " + operation.MethodName);
         }
-
-        _writer.CloseBlock();
     }
 
     /// <summary>

@@ -57,18 +57,20 @@ internal static class ValueEmitter
     /// <param name="value">The value's expression: a parameter or <c>body.Member</c>.</param>
     /// <param name="loopVariableStem">The stem of the loop variable for a collection (<c>scopes</c> → <c>scopesItem</c>).</param>
     /// <param name="format">How the value is formatted.</param>
-    /// <param name="callPrefix">The call up to its last argument, for example <c>uri.AppendQuery("scope", </c>.</param>
+    /// <param name="callPrefix">The call up to the value, for example <c>uri.AppendQuery("scope", </c>.</param>
+    /// <param name="callSuffix">Arguments after the value, starting with <c>, </c>; empty for none.</param>
     public static void WriteSend(
         SourceWriter writer,
         OperationScope scope,
         string value,
         string loopVariableStem,
         ValueFormatSpec format,
-        string callPrefix)
+        string callPrefix,
+        string callSuffix = "")
     {
         if (!format.IsCollection)
         {
-            WriteSendOne(writer, scope, value, format.Kind, format.IsNullable, format.IsNullableValueType, format.EnumFormatterMethod, callPrefix);
+            WriteSendOne(writer, scope, value, format.Kind, format.IsNullable, format.IsNullableValueType, format.EnumFormatterMethod, callPrefix, callSuffix);
             return;
         }
 
@@ -81,7 +83,7 @@ internal static class ValueEmitter
         var item = scope.ReserveLocal(loopVariableStem + "Item");
         writer.WriteLine("foreach (var " + item + " in " + value + ")");
         writer.OpenBlock();
-        WriteSendOne(writer, scope, item, format.Kind, format.ElementIsNullable, format.ElementIsNullableValueType, format.EnumFormatterMethod, callPrefix);
+        WriteSendOne(writer, scope, item, format.Kind, format.ElementIsNullable, format.ElementIsNullableValueType, format.EnumFormatterMethod, callPrefix, callSuffix);
         writer.CloseBlock();
 
         if (format.IsNullable)
@@ -98,25 +100,26 @@ internal static class ValueEmitter
         bool isNullable,
         bool isNullableValueType,
         string? enumFormatter,
-        string callPrefix)
+        string callPrefix,
+        string callSuffix)
     {
         if (isNullableValueType)
         {
             writer.WriteLine("if (" + value + ".HasValue)");
             writer.OpenBlock();
-            writer.WriteLine(callPrefix + Format(value + ".Value", kind, enumFormatter, scope) + ");");
+            writer.WriteLine(callPrefix + Format(value + ".Value", kind, enumFormatter, scope) + callSuffix + ");");
             writer.CloseBlock();
         }
         else if (isNullable && kind != ValueFormatKind.String)
         {
             writer.WriteLine("if (" + value + " is not null)");
             writer.OpenBlock();
-            writer.WriteLine(callPrefix + Format(value, kind, enumFormatter, scope) + ");");
+            writer.WriteLine(callPrefix + Format(value, kind, enumFormatter, scope) + callSuffix + ");");
             writer.CloseBlock();
         }
         else
         {
-            writer.WriteLine(callPrefix + Format(value, kind, enumFormatter, scope) + ");");
+            writer.WriteLine(callPrefix + Format(value, kind, enumFormatter, scope) + callSuffix + ");");
         }
     }
 

@@ -126,7 +126,7 @@ internal sealed partial class ClientParser
         if (valueType is INamedTypeSymbol { TypeArguments: [var contentType] } apiResponse
             && KnownTypeSymbols.IsSame(apiResponse.OriginalDefinition, _known.ApiResponseOfT))
         {
-            var apiField = RequireJsonType(contentType, method, location);
+            var apiField = RequireJsonType(contentType, method, location, isSent: false);
             CollectTokenReader(contentType, location);
             return apiField is null
                 ? null
@@ -143,7 +143,7 @@ internal sealed partial class ClientParser
 
         var allowsNull = valueType.NullableAnnotation == NullableAnnotation.Annotated
             || valueType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-        var field = RequireJsonType(valueType, method, location);
+        var field = RequireJsonType(valueType, method, location, isSent: false);
         CollectTokenReader(valueType, location);
         return field is null
             ? null
@@ -169,8 +169,11 @@ internal sealed partial class ClientParser
         return false;
     }
 
-    /// <summary>The type-info field for <paramref name="type"/>, or null after reporting why there is none.</summary>
-    private string? RequireJsonType(ITypeSymbol type, IMethodSymbol method, Location? location)
+    /// <summary>
+    /// The type-info field for <paramref name="type"/>, or null after reporting why there is none; a type that has one is
+    /// also searched for models carrying secrets, sent (<paramref name="isSent"/>, a request body) or received.
+    /// </summary>
+    private string? RequireJsonType(ITypeSymbol type, IMethodSymbol method, Location? location, bool isSent)
     {
         var field = _jsonTypes.TryAdd(type, out var problem);
         switch (problem)
@@ -185,7 +188,7 @@ internal sealed partial class ClientParser
 
         if (field is not null)
         {
-            CollectSecretModels(type, location);
+            CollectSecretModels(type, location, isSent);
         }
 
         return field;

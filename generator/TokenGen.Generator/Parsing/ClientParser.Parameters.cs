@@ -265,6 +265,12 @@ internal sealed partial class ClientParser
             case 1:
             case 2:
                 var fields = ParseModelFields(type, method, location);
+                if (fields is not null)
+                {
+                    // A form model carries the same secrets as a JSON one (client_secret, password, code).
+                    CollectSecretModels(type, location, isSent: true);
+                }
+
                 return fields is null
                     ? null
                     : new BodySpec(encoding == 1 ? BodyKind.FormUrlEncodedModel : BodyKind.MultipartModel, name, isNullable, null, null, fields.ToEquatableArray());
@@ -275,7 +281,7 @@ internal sealed partial class ClientParser
                     return null;
                 }
 
-                var field = RequireJsonType(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), method, location);
+                var field = RequireJsonType(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), method, location, isSent: true);
                 return field is null
                     ? null
                     : new BodySpec(BodyKind.Json, name, isNullable, mediaType ?? DefaultJsonMediaType, field, EquatableArray<FormFieldSpec>.Empty);

@@ -12,24 +12,35 @@ internal sealed partial class ClientParser
     private const int MaxModelDepth = 8;
 
     private readonly List<RedactedModelSpec> _redactedModels = new();
-    private readonly HashSet<ITypeSymbol> _modelsSeen = new(SymbolEqualityComparer.Default);
+    // Each model seen, and whether it was seen as sent: a model that is both sent and received is collected as sent,
+    // the stricter reading (see SecretMembers on "code").
+    private readonly Dictionary<ITypeSymbol, bool> _modelsSeen = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ITypeSymbol> _recordsReported = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Looks through a JSON type's graph for models that carry secrets. A partial one gets a redacting
     /// <c>ToString()</c>; a record that is not partial prints every member from its compiler-written <c>ToString()</c>,
     /// so it gets TG0023. A plain class that is not partial prints only its type name and is safe as it is.
     /// </summary>
-    private void CollectSecretModels(ITypeSymbol type, Location? fallback, int depth = 0)
+    /// <param name="type">A request body's or an answer's type.</param>
+    /// <param name="fallback">Where to report when the type has no source location of its own.</param>
+    /// <param name="isSent">Whether the type is sent (a request body) rather than received.</param>
+    /// <param name="depth">How deep in the graph <paramref name="type"/> sits.</param>
+    private void CollectSecretModels(ITypeSymbol type, Location? fallback, bool isSent, int depth = 0)
     {
         type = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type;
         if (depth > MaxModelDepth
             || type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
             || named.SpecialType != SpecialType.None
             || !System.Linq.Enumerable.Any(named.Locations, static l => l.IsInSource)
-            || !_modelsSeen.Add(named))
+            || (_modelsSeen.TryGetValue(named, out var seenAsSent) && (seenAsSent || !isSent)))
         {
             return;
         }
+
+        // Seen before as received only: collect it again as sent, in place of the earlier reading.
+        _modelsSeen[named] = isSent;
+        _redactedModels.RemoveAll(model => model.HintName == HintNameOf(named));
 
         var members = new List<RedactedMemberSpec>();
         var names = new HashSet<string>();
@@ -46,12 +57,12 @@ internal sealed partial class ClientParser
                     continue;
                 }
 
-                var isSecret = SecretMembers.IsSecret(member, _known);
+                var isSecret = SecretMembers.IsSecret(member, _known, isSent);
                 anySecret |= isSecret;
                 members.Add(new RedactedMemberSpec(TypeNames.EscapeIdentifier(member.Name), isSecret));
 
                 var memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
-                CollectSecretModels(memberType, fallback, depth + 1);
+                CollectSecretModels(memberType, fallback, isSent, depth + 1);
             }
         }
 
@@ -62,7 +73,7 @@ internal sealed partial class ClientParser
 
         if (!IsPartialEverywhere(named))
         {
-            if (named.IsRecord)
+            if (named.IsRecord && _recordsReported.Add(named))
             {
                 Report(DiagnosticDescriptors.RecordPrintsSecrets, LocationOf(named, fallback), named.ToDisplayString());
             }
@@ -86,8 +97,11 @@ internal sealed partial class ClientParser
             "partial " + keyword + " " + TypeNames.EscapeIdentifier(named.Name) + typeParameters,
             named.Name,
             members.ToEquatableArray(),
-            "Redacted." + TypeNames.FullyQualified(named.OriginalDefinition).Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}') + ".g.cs"));
+            HintNameOf(named)));
     }
+
+    private static string HintNameOf(INamedTypeSymbol model) =>
+        "Redacted." + TypeNames.FullyQualified(model.OriginalDefinition).Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}') + ".g.cs";
 
     private bool DeclaresToString(INamedTypeSymbol type)
     {

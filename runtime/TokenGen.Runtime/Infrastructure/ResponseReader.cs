@@ -56,18 +56,37 @@ public static class ResponseReader
 
     private static readonly HttpMethod s_unknownMethod = new("UNKNOWN");
 
-    /// <summary>Throws the <see cref="TokenApiException"/> for a non-success answer; returns for a success.</summary>
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
     /// <param name="response">The answer.</param>
     /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <returns>A task that completes when the answer is known to be a success.</returns>
     public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        => EnsureSuccessAsync(response, TimeProvider.System, cancellationToken);
+
+    /// <summary>Throws the <see cref="TokenApiException"/> for a non-success answer; returns for a success.</summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    /// <param name="cancellationToken">Cancels reading the error body.</param>
+    /// <returns>A task that completes when the answer is known to be a success.</returns>
+    public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return response.IsSuccessStatusCode ? default : ThrowAsync(response, cancellationToken);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return response.IsSuccessStatusCode ? default : ThrowAsync(response, timeProvider, cancellationToken);
 
-        static async ValueTask ThrowAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-            => throw await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        static async ValueTask ThrowAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+            => throw await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <typeparam name="T">The return type.</typeparam>
+    /// <param name="response">The answer.</param>
+    /// <param name="typeInfo">The source-generated type info.</param>
+    /// <param name="maxContentBytes">The most bytes read.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The value.</returns>
+    public static ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+        => ReadJsonAsync(response, typeInfo, maxContentBytes, TimeProvider.System, cancellationToken);
 
     /// <summary>
     /// Reads a successful answer as JSON of a non-nullable type: an empty body or a JSON <c>null</c> fails with
@@ -78,16 +97,18 @@ public static class ResponseReader
     /// <param name="response">The answer.</param>
     /// <param name="typeInfo">The source-generated type info.</param>
     /// <param name="maxContentBytes">The most bytes read.</param>
+    /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The value.</returns>
-    public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+    public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
         if (!response.IsSuccessStatusCode)
         {
-            throw await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, cancellationToken).ConfigureAwait(false);
@@ -107,41 +128,63 @@ public static class ResponseReader
         }
     }
 
-    /// <summary>As <see cref="ReadJsonAsync{T}"/>, but an empty body or JSON <c>null</c> gives <see langword="default"/>.</summary>
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
     /// <typeparam name="T">The return type.</typeparam>
     /// <param name="response">The answer.</param>
     /// <param name="typeInfo">The source-generated type info.</param>
     /// <param name="maxContentBytes">The most bytes read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The value, or <see langword="default"/>.</returns>
-    public static async ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+    public static ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+        => ReadNullableJsonAsync(response, typeInfo, maxContentBytes, TimeProvider.System, cancellationToken);
+
+    /// <summary>As <see cref="ReadJsonAsync{T}(HttpResponseMessage, JsonTypeInfo{T}, long, TimeProvider, CancellationToken)"/>, but an empty body or JSON <c>null</c> gives <see langword="default"/>.</summary>
+    /// <typeparam name="T">The return type.</typeparam>
+    /// <param name="response">The answer.</param>
+    /// <param name="typeInfo">The source-generated type info.</param>
+    /// <param name="maxContentBytes">The most bytes read.</param>
+    /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The value, or <see langword="default"/>.</returns>
+    public static async ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
         if (!response.IsSuccessStatusCode)
         {
-            throw await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         return await ReadNullableBodyAsync(response, typeInfo, maxContentBytes, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="maxContentBytes">The most bytes read.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The text; empty for an empty body.</returns>
+    public static ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, CancellationToken cancellationToken)
+        => ReadStringAsync(response, maxContentBytes, TimeProvider.System, cancellationToken);
+
     /// <summary>Reads a successful answer as text (decoded with the charset the answer names, UTF-8 by default).</summary>
     /// <param name="response">The answer.</param>
     /// <param name="maxContentBytes">The most bytes read.</param>
+    /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The text; empty for an empty body.</returns>
     /// <remarks>
     /// A byte order mark wins over the charset and is not part of the text; an unknown charset decodes as UTF-8.
     /// </remarks>
-    public static async ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, CancellationToken cancellationToken)
+    public static async ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
         if (!response.IsSuccessStatusCode)
         {
-            throw await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, cancellationToken).ConfigureAwait(false);
@@ -155,6 +198,16 @@ public static class ResponseReader
         }
     }
 
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="response">The answer.</param>
+    /// <param name="typeInfo">The source-generated type info.</param>
+    /// <param name="maxContentBytes">The most bytes read of a successful body.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The response.</returns>
+    public static ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+        => ReadApiResponseAsync(response, typeInfo, maxContentBytes, TimeProvider.System, cancellationToken);
+
     /// <summary>
     /// Reads any answer into an <see cref="ApiResponse{T}"/> without throwing for its status: a success is parsed
     /// (an empty body gives <see langword="default"/> content), a non-success carries its <see cref="TokenApiException"/>.
@@ -164,11 +217,13 @@ public static class ResponseReader
     /// <param name="response">The answer.</param>
     /// <param name="typeInfo">The source-generated type info.</param>
     /// <param name="maxContentBytes">The most bytes read of a successful body.</param>
+    /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The response.</returns>
-    public static async ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+    public static async ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
 
@@ -180,17 +235,25 @@ public static class ResponseReader
         }
         else
         {
-            error = await CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            error = await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         return new ApiResponse<T>(response.StatusCode, response.ReasonPhrase, response.Headers, response.Content.Headers, content, error);
     }
+
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <param name="response">The non-success answer.</param>
+    /// <param name="cancellationToken">Cancels reading the error body.</param>
+    /// <returns>The exception, to throw.</returns>
+    public static ValueTask<TokenApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        => CreateExceptionAsync(response, TimeProvider.System, cancellationToken);
 
     /// <summary>
     /// Creates the exception for a non-success answer: status, method, URI without query, reason, <c>Retry-After</c>
     /// (seconds, or an HTTP date measured against now) and at most 64 Ki characters of the error body.
     /// </summary>
     /// <param name="response">The non-success answer.</param>
+    /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
     /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <returns>The exception, to throw.</returns>
     /// <remarks>
@@ -198,9 +261,10 @@ public static class ResponseReader
     /// already consumed content) leaves <see cref="TokenApiException.ErrorBody"/> <see langword="null"/> and never hides the status;
     /// cancellation is not swallowed and surfaces as <see cref="OperationCanceledException"/>.
     /// </remarks>
-    public static async ValueTask<TokenApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async ValueTask<TokenApiException> CreateExceptionAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         cancellationToken.ThrowIfCancellationRequested();
 
         HttpContent content = response.Content;
@@ -234,7 +298,7 @@ public static class ResponseReader
             request?.Method ?? s_unknownMethod,
             request?.RequestUri,
             response.ReasonPhrase,
-            HttpRules.RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow),
+            HttpRules.RetryAfter(response.Headers.RetryAfter, timeProvider.GetUtcNow()),
             errorBody,
             cut,
             MediaTypeOf(content));

@@ -78,7 +78,7 @@ internal static partial class SecretRedactor
         }
 
         ReadOnlySpan<char> normalized = buffer.Slice(0, length);
-        // Unlike the generator's rule for models, "code" is not here: in an error body it is the error's code.
+        // As in the generator's rule for received models, "code" is not here: in an error body it is the error's code.
         return normalized is "access" or "refresh" or "authorizationcode" or "assertion" or "credential" or "credentials" or "privatekey" or "passwd"
             || normalized.EndsWith("token") || normalized.EndsWith("secret") || normalized.EndsWith("password") || normalized.EndsWith("apikey");
     }

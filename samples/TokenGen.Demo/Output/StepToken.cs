@@ -14,7 +14,7 @@ internal sealed class StepToken
     /// <param name="field">Where it sits in the answer (<c>data.attributes.access</c>), for the message when it is missing.</param>
     /// <param name="expiresInSeconds">The lifetime the answer states, if any.</param>
     /// <param name="expiresAt">The expiry time the answer states, if any.</param>
-    public StepToken(string? value, string kind, string field, int? expiresInSeconds = null, DateTimeOffset? expiresAt = null)
+    public StepToken(string? value, string kind, string field, long? expiresInSeconds = null, DateTimeOffset? expiresAt = null)
     {
         Value = value;
         Kind = kind;
@@ -33,7 +33,7 @@ internal sealed class StepToken
     public string Field { get; }
 
     /// <summary>The lifetime in seconds the answer states (<c>expires_in</c>, <c>expiresIn</c>).</summary>
-    public int? ExpiresInSeconds { get; }
+    public long? ExpiresInSeconds { get; }
 
     /// <summary>The expiry time the answer states (<c>expires_on</c>, <c>expires_at</c>).</summary>
     public DateTimeOffset? ExpiresAt { get; }

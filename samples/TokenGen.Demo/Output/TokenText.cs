@@ -30,7 +30,7 @@ internal static class TokenText
     /// <returns>The text for the Expires column.</returns>
     public static string Expiry(StepToken token)
     {
-        if (token.ExpiresInSeconds is int seconds)
+        if (token.ExpiresInSeconds is long seconds)
         {
             return string.Create(CultureInfo.InvariantCulture, $"in {seconds} s");
         }

@@ -102,7 +102,7 @@ public sealed class FaultMatrixTests(TestEmulator emulator, ITestOutputHelper ou
         var http = emulator.Http(handler: new TokenApiResilienceHandler(wire, options));
         var receivedBefore = emulator.Host.RequestCount(column.Route);
 
-        var call = column.CallAsync(emulator, http);
+        var call = column.CallAsync(emulator, http, clock);
         string? accessToken = null;
         Exception? failure = null;
         try

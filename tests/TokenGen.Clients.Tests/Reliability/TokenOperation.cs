@@ -30,9 +30,9 @@ internal sealed class TokenOperation
     public static readonly string[] All =
         [DirectLineGenerate, BanyanRefreshV1, EsperTokenInfo, RunAiClientCredentials, ProwlerObtain, ProwlerRefresh];
 
-    private readonly Func<TestEmulator, HttpClient, Task<string?>> _call;
+    private readonly Func<TestEmulator, HttpClient, TimeProvider, Task<string?>> _call;
 
-    private TokenOperation(string name, string route, bool retryable, Func<TestEmulator, HttpClient, Task<string?>> call)
+    private TokenOperation(string name, string route, bool retryable, Func<TestEmulator, HttpClient, TimeProvider, Task<string?>> call)
     {
         Name = name;
         Route = route;
@@ -50,48 +50,48 @@ internal sealed class TokenOperation
 
     public static TokenOperation Named(string name) => name switch
     {
-        DirectLineGenerate => new(name, EmulatorRoutes.DirectLineGenerate, retryable: true, async (on, http) =>
+        DirectLineGenerate => new(name, EmulatorRoutes.DirectLineGenerate, retryable: true, async (on, http, clock) =>
         {
-            var tokens = IDirectLineTokens.Create(http, TestEmulator.At(on.Host.DirectLineBaseAddress));
+            var tokens = IDirectLineTokens.Create(http, TestEmulator.At(on.Host.DirectLineBaseAddress, clock));
             var conversation = await tokens.GenerateTokenAsync(BearerToken.Format(on.Credentials.DirectLineSecret));
             return conversation.Token;
         }),
 
-        BanyanRefreshV1 => new(name, EmulatorRoutes.BanyanRefreshV1, retryable: true, async (on, http) =>
+        BanyanRefreshV1 => new(name, EmulatorRoutes.BanyanRefreshV1, retryable: true, async (on, http, clock) =>
         {
-            var tokens = IBanyanTokens.Create(http, TestEmulator.At(on.Host.BanyanBaseAddress));
+            var tokens = IBanyanTokens.Create(http, TestEmulator.At(on.Host.BanyanBaseAddress, clock));
             var answer = await tokens.RefreshTokenAsync(BearerToken.Format(on.Credentials.BanyanRefreshToken));
             return answer.Message;
         }),
 
-        EsperTokenInfo => new(name, EmulatorRoutes.EsperTokenInfo, retryable: true, async (on, http) =>
+        EsperTokenInfo => new(name, EmulatorRoutes.EsperTokenInfo, retryable: true, async (on, http, clock) =>
         {
-            var tokens = IEsperTokens.Create(http, TestEmulator.At(on.Host.EsperBaseAddress));
+            var tokens = IEsperTokens.Create(http, TestEmulator.At(on.Host.EsperBaseAddress, clock));
             var info = await tokens.GetTokenInfoAsync(BearerToken.Format(on.Credentials.EsperApiKey));
             return info.Token;
         }),
 
-        RunAiClientCredentials => new(name, EmulatorRoutes.RunAiGrantToken, retryable: true, async (on, http) =>
+        RunAiClientCredentials => new(name, EmulatorRoutes.RunAiGrantToken, retryable: true, async (on, http, clock) =>
         {
-            var tokens = IRunAiTokens.Create(http, TestEmulator.At(on.Host.RunAiBaseAddress));
+            var tokens = IRunAiTokens.Create(http, TestEmulator.At(on.Host.RunAiBaseAddress, clock));
             var answer = await tokens.GrantTokenAsync(
                 RunAiTokenRequest.ForClientCredentials(on.Credentials.RunAiClientId, on.Credentials.RunAiClientSecret));
             return answer.AccessToken;
         }),
 
-        ProwlerObtain => new(name, EmulatorRoutes.ProwlerObtain, retryable: true, async (on, http) =>
+        ProwlerObtain => new(name, EmulatorRoutes.ProwlerObtain, retryable: true, async (on, http, clock) =>
         {
-            var tokens = IProwlerTokens.Create(http, TestEmulator.At(on.Host.ProwlerBaseAddress));
+            var tokens = IProwlerTokens.Create(http, TestEmulator.At(on.Host.ProwlerBaseAddress, clock));
             var pair = await tokens.ObtainTokenAsync(new ProwlerTokenRequest(on.Credentials.ProwlerEmail, on.Credentials.ProwlerPassword));
             return pair.Access;
         }),
 
-        ProwlerRefresh => new(name, EmulatorRoutes.ProwlerRefresh, retryable: false, async (on, http) =>
+        ProwlerRefresh => new(name, EmulatorRoutes.ProwlerRefresh, retryable: false, async (on, http, clock) =>
         {
             // The refresh token to rotate comes from a healthy client; only the refresh goes through the faulty one.
             var pair = await SessionTarget.ProwlerClient(on).ObtainTokenAsync(
                 new ProwlerTokenRequest(on.Credentials.ProwlerEmail, on.Credentials.ProwlerPassword));
-            var tokens = IProwlerTokens.Create(http, TestEmulator.At(on.Host.ProwlerBaseAddress));
+            var tokens = IProwlerTokens.Create(http, TestEmulator.At(on.Host.ProwlerBaseAddress, clock));
             var refreshed = await tokens.RefreshTokenAsync(new TokenRefreshRequest(pair.Refresh!));
             return refreshed.Access;
         }),
@@ -99,8 +99,11 @@ internal sealed class TokenOperation
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a column of the matrix: " + string.Join(", ", All)),
     };
 
-    /// <summary>Calls the operation through <paramref name="http"/> and returns the access token it answered with.</summary>
-    public Task<string?> CallAsync(TestEmulator on, HttpClient http) => _call(on, http);
+    /// <summary>
+    /// Calls the operation through <paramref name="http"/> with a client on <paramref name="clock"/> and returns the
+    /// access token it answered with.
+    /// </summary>
+    public Task<string?> CallAsync(TestEmulator on, HttpClient http, TimeProvider clock) => _call(on, http, clock);
 
     public override string ToString() => Name;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using TokenGen.Clients.Banyan;
 using TokenGen.Clients.DirectLine;
 using TokenGen.Clients.Esper;
@@ -76,5 +77,21 @@ public sealed class TokenReaderRegistrationTests
 
         // A document without data is a response without a token, not a crash.
         Assert.Equal(default, TokenResponseReaders.Read(new ProwlerTokenResponse()));
+    }
+
+    /// <remarks>
+    /// A lifetime of 10^12 seconds is absurd but valid JSON: it must reach the session, which clamps it and logs, rather
+    /// than fail deserialization as it would in an <c>int</c>.
+    /// </remarks>
+    [Fact]
+    public void An_absurd_expires_in_reads_as_it_is_for_Direct_Line_and_RunAi()
+    {
+        var conversation = JsonSerializer.Deserialize(
+            """{"conversationId":"c","token":"dl-access","expires_in":1000000000000}""", DirectLineJsonContext.Default.Conversation);
+        var granted = JsonSerializer.Deserialize(
+            """{"accessToken":"runai-access","expiresIn":1000000000000}""", Clients.RunAi.RunAiJsonContext.Default.TokenResponse);
+
+        Assert.Equal(1_000_000_000_000, TokenResponseReaders.Read(conversation!).ExpiresInSeconds);
+        Assert.Equal(1_000_000_000_000, TokenResponseReaders.Read(granted!).ExpiresInSeconds);
     }
 }

@@ -5,7 +5,11 @@ using System.Threading.Tasks;
 
 namespace TokenGen.Generator.Tests.Behaviour;
 
-/// <summary>The operation's <see cref="CancellationToken"/> reaches the send and the body read.</summary>
+/// <summary>
+/// The operation's <see cref="CancellationToken"/> reaches the send and the body read, and <see cref="HttpClient.Timeout"/>
+/// bounds the body read too (generated clients send with ResponseHeadersRead, where HttpClient's own timeout stops at the
+/// headers).
+/// </summary>
 public sealed class CancellationTests
 {
     /// <remarks>
@@ -69,5 +73,74 @@ public sealed class CancellationTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.True(handler.LastStream?.SawCancellation, "The body read was not cancelled: the operation's token did not reach the read.");
+    }
+
+    [Theory]
+    [InlineData("Task<T>")]
+    [InlineData("Task<JsonElement> without a token")]
+    [InlineData("Task<string>")]
+    [InlineData("Task<ApiResponse<T>>")]
+    public async Task ABodyThatStallsAfterTheHeadersFailsWithHttpClientsTimeoutException(string returnKind)
+    {
+        // The body never ends; only the client's timeout can end the call. Nothing here measures how long it took.
+        var handler = new RecordingHandler { Response = new CannedResponse { StallBodyUntilCancelled = true, ContentType = "application/json" } };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(200) };
+        IResponseTokens api = IResponseTokens.Create(http);
+
+        Func<Task> call = returnKind switch
+        {
+            "Task<T>" => () => api.GetTokenAsync(),
+            "Task<JsonElement> without a token" => () => api.GetElementAsync(),
+            "Task<string>" => () => api.GetTextAsync(),
+            "Task<ApiResponse<T>>" => () => api.ExchangeAsync(),
+            _ => throw new ArgumentOutOfRangeException(nameof(returnKind)),
+        };
+
+        var exception = await Assert.ThrowsAsync<TaskCanceledException>(call);
+        Assert.IsType<TimeoutException>(exception.InnerException);
+        Assert.Contains("HttpClient.Timeout of 0.2 seconds", exception.Message, StringComparison.Ordinal);
+        Assert.True(handler.LastStream?.SawCancellation, "The stalled read was not cancelled by the timeout.");
+    }
+
+    [Fact]
+    public async Task AServerThatNeverAnswersStillFailsWithHttpClientsTimeoutException()
+    {
+        var handler = new RecordingHandler { Response = new CannedResponse { WaitForCancellation = true } };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(200) };
+
+        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => IResponseTokens.Create(http).GetTokenAsync());
+
+        Assert.IsType<TimeoutException>(exception.InnerException);
+    }
+
+    [Fact]
+    public async Task CancellingAStalledBodyUnderAFiniteTimeoutIsACancellationNotATimeout()
+    {
+        var handler = new RecordingHandler { Response = new CannedResponse { StallBodyUntilCancelled = true, ContentType = "application/json" } };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(10) };
+        using var cts = new CancellationTokenSource();
+
+        Task<string> call = IResponseTokens.Create(http).GetTextAsync(cts.Token);
+        await handler.BodyReadStarted;
+        await cts.CancelAsync();
+
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.IsNotType<TimeoutException>(exception.InnerException);
+    }
+
+    [Fact]
+    public async Task AnInfiniteTimeoutLeavesTheCallersTokenInCharge()
+    {
+        var handler = new RecordingHandler { Response = new CannedResponse { StallBodyUntilCancelled = true, ContentType = "application/json" } };
+        using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        using var cts = new CancellationTokenSource();
+
+        Task<string> call = IResponseTokens.Create(http).GetTextAsync(cts.Token);
+        await handler.BodyReadStarted;
+        Assert.False(call.IsCompleted);
+        await cts.CancelAsync();
+
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(cts.Token, exception.CancellationToken);
     }
 }

@@ -43,7 +43,7 @@ public partial interface IHostileInputTokens
     Task<string> GetTokenAsync(
         string tenant,
         string id,
-        [Query("scope")] string? scope = null,
+        [Query("scope")] string? requestedScope = null,
         [Header("X-Api-Key")] string? apiKey = null,
         CancellationToken cancellationToken = default);
 }

@@ -35,7 +35,8 @@ public sealed class HostileInputTests
             () => IHostileInputTokens.Create(http).GetTokenAsync("t", "i", apiKey: Secret + hostile));
 
         Assert.Empty(handler.Requests);
-        Assert.Contains("'X-Api-Key'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'X-Api-Key' (parameter 'apiKey')", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("apiKey", exception.ParamName);
         Assert.Contains(named, exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, exception.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("X-Injected", exception.ToString(), StringComparison.Ordinal);
@@ -63,7 +64,8 @@ public sealed class HostileInputTests
             () => client.GetTokenAsync("t", "i", apiKey: Secret + new string('k', 1024 * 1024)));
 
         Assert.Empty(handler.Requests);
-        Assert.Contains("'X-Api-Key' is 1048592 characters long, over the limit of 16384", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'X-Api-Key' (parameter 'apiKey') is 1048592 characters long, over the limit of 16384", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("apiKey", exception.ParamName);
         Assert.DoesNotContain(Secret, exception.Message, StringComparison.Ordinal);
 
         await client.GetTokenAsync("t", "i", apiKey: new string('k', RequestHeaders.MaxValueLength));
@@ -131,7 +133,7 @@ public sealed class HostileInputTests
         var handler = new RecordingHandler();
         using var http = new HttpClient(handler);
 
-        await IHostileInputTokens.Create(http).GetTokenAsync("t", "i", scope: "read&admin=true#frag\r\nX-Injected: 1 \u00fc\U0001F600%41+");
+        await IHostileInputTokens.Create(http).GetTokenAsync("t", "i", requestedScope: "read&admin=true#frag\r\nX-Injected: 1 \u00fc\U0001F600%41+");
 
         RouteTests.AssertSent(
             handler.Single,
@@ -145,10 +147,11 @@ public sealed class HostileInputTests
         using var http = new HttpClient(handler);
 
         var exception = await Assert.ThrowsAsync<ArgumentException>(
-            () => IHostileInputTokens.Create(http).GetTokenAsync("t", "i", scope: Secret + new string('s', 1024 * 1024)));
+            () => IHostileInputTokens.Create(http).GetTokenAsync("t", "i", requestedScope: Secret + new string('s', 1024 * 1024)));
 
         Assert.Empty(handler.Requests);
-        Assert.Contains("The query value 'scope'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("The query value 'scope' (parameter 'requestedScope')", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("requestedScope", exception.ParamName);
         Assert.Contains("over the limit of 32768", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, exception.Message, StringComparison.Ordinal);
     }

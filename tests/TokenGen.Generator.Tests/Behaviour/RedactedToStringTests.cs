@@ -11,6 +11,17 @@ public partial interface ISecretTokens
 {
     [Post("/token")]
     Task<SecretTokenResponse> AcquireAsync([Body] ClientCredentials credentials, CancellationToken cancellationToken = default);
+
+    [Post("/token/code")]
+    Task<CodeGrantAnswer> RedeemAsync([Body] AuthorizationCodeGrant grant, CancellationToken cancellationToken = default);
+
+    [Post("/token/code-form")]
+    Task<CodeGrantAnswer> RedeemFormAsync([Body(BodyEncoding.FormUrlEncoded)] AuthorizationCodeForm grant, CancellationToken cancellationToken = default);
+
+    // Received here (the first interface), sent by ISecretTokensAgain: the stricter reading, where code is a secret,
+    // must replace this one.
+    [Get("/token/exchange")]
+    Task<SharedCodeModel> GetExchangeAsync(CancellationToken cancellationToken = default);
 }
 
 [TokenApi(BaseAddress = "https://secrets.example.test", SerializerContext = typeof(RedactionJsonContext))]
@@ -21,6 +32,39 @@ public partial interface ISecretTokensAgain
 
     [Post("/session")]
     Task<SessionRecord> SessionAsync(CancellationToken cancellationToken = default);
+
+    [Post("/token/exchange")]
+    Task<CodeGrantAnswer> ExchangeAsync([Body] SharedCodeModel exchange, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Sent: "code" is an OAuth authorization code, a credential until redeemed.</summary>
+public sealed partial class AuthorizationCodeGrant
+{
+    [JsonPropertyName("grant_type")] public string? GrantType { get; set; }
+    [JsonPropertyName("code")] public string? Code { get; set; }
+    [JsonPropertyName("redirect_uri")] public string? RedirectUri { get; set; }
+}
+
+/// <summary>Sent as a form: the same secrets as a JSON body.</summary>
+public sealed partial class AuthorizationCodeForm
+{
+    [JsonPropertyName("code")] public string? Code { get; set; }
+    [JsonPropertyName("client_secret")] public string? ClientSecret { get; set; }
+    [JsonPropertyName("client_id")] public string? ClientId { get; set; }
+}
+
+/// <summary>Received: "code" is the answer's status code, which a log needs.</summary>
+public sealed partial class CodeGrantAnswer
+{
+    [JsonPropertyName("access_token"), AccessToken] public string? AccessToken { get; set; }
+    [JsonPropertyName("code")] public string? Code { get; set; }
+}
+
+/// <summary>Both sent and received.</summary>
+public sealed partial class SharedCodeModel
+{
+    [JsonPropertyName("code")] public string? Code { get; set; }
+    [JsonPropertyName("subject_token")] public string? SubjectToken { get; set; }
 }
 
 public sealed partial class SecretTokenResponse
@@ -50,6 +94,9 @@ public sealed partial record SessionRecord([property: AccessToken] string? Token
 [JsonSerializable(typeof(SecretTokenResponse))]
 [JsonSerializable(typeof(ClientCredentials))]
 [JsonSerializable(typeof(SessionRecord))]
+[JsonSerializable(typeof(AuthorizationCodeGrant))]
+[JsonSerializable(typeof(CodeGrantAnswer))]
+[JsonSerializable(typeof(SharedCodeModel))]
 public sealed partial class RedactionJsonContext : JsonSerializerContext
 {
 }
@@ -94,5 +141,31 @@ public sealed class RedactedToStringTests
     public void NullSecretsPrintAsStarsToo_SoTheirPresenceDoesNotShow()
     {
         Assert.Equal("ClientCredentials { ClientId = , ClientSecret = ***, Password = *** }", new ClientCredentials().ToString());
+    }
+
+    [Fact]
+    public void ACodeThatIsSent_IsAnAuthorizationCodeAndRedacted_InJsonAndFormModels()
+    {
+        var grant = new AuthorizationCodeGrant { GrantType = "authorization_code", Code = "CODE-VALUE", RedirectUri = "https://app/cb" };
+        var form = new AuthorizationCodeForm { Code = "CODE-VALUE", ClientSecret = "SECRET-VALUE", ClientId = "app-1" };
+
+        Assert.Equal("AuthorizationCodeGrant { GrantType = authorization_code, Code = ***, RedirectUri = https://app/cb }", grant.ToString());
+        Assert.Equal("AuthorizationCodeForm { Code = ***, ClientSecret = ***, ClientId = app-1 }", form.ToString());
+    }
+
+    [Fact]
+    public void ACodeThatIsReceived_IsAnErrorOrStatusCodeAndPrinted()
+    {
+        var answer = new CodeGrantAnswer { AccessToken = "ACCESS-VALUE", Code = "invalid_grant" };
+
+        Assert.Equal("CodeGrantAnswer { AccessToken = ***, Code = invalid_grant }", answer.ToString());
+    }
+
+    [Fact]
+    public void AModelBothSentAndReceived_TakesTheStricterReading()
+    {
+        var exchange = new SharedCodeModel { Code = "CODE-VALUE", SubjectToken = "SUBJECT-VALUE" };
+
+        Assert.Equal("SharedCodeModel { Code = ***, SubjectToken = *** }", exchange.ToString());
     }
 }

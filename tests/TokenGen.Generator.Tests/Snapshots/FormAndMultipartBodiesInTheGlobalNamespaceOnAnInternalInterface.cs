@@ -31,6 +31,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     private readonly global::System.Uri? _optionsBaseAddress;
     private readonly long _maxResponseContentBytes;
     private readonly bool _allowInsecureHttp;
+    private readonly global::System.TimeProvider _timeProvider;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
@@ -51,6 +52,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         _optionsBaseAddress = options?.BaseAddress;
         _maxResponseContentBytes = options?.MaxResponseContentBytes ?? global::TokenGen.TokenApiClientOptions.DefaultMaxResponseContentBytes;
         _allowInsecureHttp = options?.AllowInsecureHttp ?? false;
+        _timeProvider = options?.TimeProvider ?? global::System.TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -60,8 +62,16 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     {
         cancellationToken.ThrowIfCancellationRequested();
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateAcquireRequest(form);
-        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_jsonObjectTypeInfo, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
+        using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
+        try
+        {
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_jsonObjectTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+        {
+            throw timeout.CreateTimeoutException(exception);
+        }
     }
 
     // Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be
@@ -109,8 +119,16 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         global::UploadForm? @object)
     {
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateUploadRequest(name, @object);
-        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-        await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+        using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, global::System.Threading.CancellationToken.None);
+        try
+        {
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _timeProvider, timeout.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+        {
+            throw timeout.CreateTimeoutException(exception);
+        }
     }
 
     private global::System.Net.Http.HttpRequestMessage CreateUploadRequest(
@@ -150,8 +168,16 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         int? attempt = null)
     {
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateSendRawRequest(content, attempt);
-        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-        return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+        using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, global::System.Threading.CancellationToken.None);
+        try
+        {
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+        {
+            throw timeout.CreateTimeoutException(exception);
+        }
     }
 
     private global::System.Net.Http.HttpRequestMessage CreateSendRawRequest(
@@ -171,7 +197,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
             httpRequest.Content = content;
             if (attempt.HasValue)
             {
-                global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "X-Attempt", attempt.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
+                global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "X-Attempt", attempt.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "attempt");
             }
             httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
             httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "SendRawAsync");

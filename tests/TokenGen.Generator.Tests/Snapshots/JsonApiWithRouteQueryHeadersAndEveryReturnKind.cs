@@ -39,6 +39,7 @@ namespace Contoso.Tokens
         private readonly global::System.Uri? _optionsBaseAddress;
         private readonly long _maxResponseContentBytes;
         private readonly bool _allowInsecureHttp;
+        private readonly global::System.TimeProvider _timeProvider;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
@@ -59,6 +60,7 @@ namespace Contoso.Tokens
             _optionsBaseAddress = options?.BaseAddress;
             _maxResponseContentBytes = options?.MaxResponseContentBytes ?? global::TokenGen.TokenApiClientOptions.DefaultMaxResponseContentBytes;
             _allowInsecureHttp = options?.AllowInsecureHttp ?? false;
+            _timeProvider = options?.TimeProvider ?? global::System.TimeProvider.System;
         }
 
         /// <inheritdoc />
@@ -73,8 +75,16 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateAcquireRequest(tenant, request, authorization, scopes, grant, version);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
+            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
+            try
+            {
+                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+            {
+                throw timeout.CreateTimeoutException(exception);
+            }
         }
 
         // Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be
@@ -100,13 +110,13 @@ namespace Contoso.Tokens
             {
                 foreach (var scopesItem in scopes)
                 {
-                    uri.AppendQuery("scope", scopesItem);
+                    uri.AppendQuery("scope", scopesItem, "scopes");
                 }
             }
-            uri.AppendQuery("grant", FormatGrantType(grant));
+            uri.AppendQuery("grant", FormatGrantType(grant), "grant");
             if (version.HasValue)
             {
-                uri.AppendQuery("version", version.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
+                uri.AppendQuery("version", version.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "version");
             }
 
             var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
@@ -115,7 +125,7 @@ namespace Contoso.Tokens
                 httpRequest.Content = global::TokenGen.Infrastructure.RequestContent.CreateJson(request, s_tokenRequestTypeInfo, "application/vnd.api+json");
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "X-Flow", "acquire");
-                global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "Authorization", authorization);
+                global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "Authorization", authorization, "authorization");
                 httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
                 httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "AcquireAsync");
                 return httpRequest;
@@ -135,8 +145,16 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetInfoRequest(since, verbose);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadNullableJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
+            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
+            try
+            {
+                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                return await global::TokenGen.Infrastructure.ResponseReader.ReadNullableJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+            {
+                throw timeout.CreateTimeoutException(exception);
+            }
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetInfoRequest(
@@ -149,9 +167,9 @@ namespace Contoso.Tokens
             uri.AppendLiteral("/v1/token-info/");
             if (since.HasValue)
             {
-                uri.AppendQuery("since", since.Value.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture));
+                uri.AppendQuery("since", since.Value.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture), "since");
             }
-            uri.AppendQuery("verbose", verbose ? "true" : "false");
+            uri.AppendQuery("verbose", verbose ? "true" : "false", "verbose");
 
             var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
             try
@@ -174,8 +192,16 @@ namespace Contoso.Tokens
             string? code)
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateExchangeRequest(grantType, code);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadApiResponseAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, global::System.Threading.CancellationToken.None);
+            try
+            {
+                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                return await global::TokenGen.Infrastructure.ResponseReader.ReadApiResponseAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+            {
+                throw timeout.CreateTimeoutException(exception);
+            }
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateExchangeRequest(
@@ -213,8 +239,16 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateRevokeRequest(tokenId);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, cancellationToken).ConfigureAwait(false);
+            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
+            try
+            {
+                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _timeProvider, timeout.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+            {
+                throw timeout.CreateTimeoutException(exception);
+            }
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRevokeRequest(global::System.Guid tokenId)
@@ -245,8 +279,16 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetRawRequest();
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
+            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
+            try
+            {
+                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+            {
+                throw timeout.CreateTimeoutException(exception);
+            }
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetRawRequest()
@@ -306,8 +348,16 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetClaimsRequest();
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_dictionaryOfStringAndJsonElementTypeInfo, _maxResponseContentBytes, cancellationToken).ConfigureAwait(false);
+            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
+            try
+            {
+                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_dictionaryOfStringAndJsonElementTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
+            {
+                throw timeout.CreateTimeoutException(exception);
+            }
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetClaimsRequest()
