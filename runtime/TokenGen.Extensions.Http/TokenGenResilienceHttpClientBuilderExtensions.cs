@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.Logging;
 using TokenGen;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,9 @@ public static class TokenGenResilienceHttpClientBuilderExtensions
     /// <remarks>
     /// <para>
     /// The options start from their defaults with <see cref="TokenApiResilienceOptions.TimeProvider"/> set to the
-    /// <see cref="TimeProvider"/> registered in the container, if any (the system clock otherwise); then
+    /// <see cref="TimeProvider"/> registered in the container, if any (the system clock otherwise), and
+    /// <see cref="TokenApiResilienceOptions.Log"/> to a <see cref="LoggerTokenGenLog"/> over the container's
+    /// <see cref="ILoggerFactory"/>, if any (category <c>TokenGen</c>); then
     /// <paramref name="configure"/> runs, so it can override the clock too. It runs each time the factory builds a handler
     /// pipeline for this client (at first use and whenever it rotates them), so keep it cheap and free of side effects.
     /// An invalid value fails then, with the <see cref="ArgumentOutOfRangeException"/> of its setter.
@@ -44,6 +47,11 @@ public static class TokenGenResilienceHttpClientBuilderExtensions
             if (provider.GetService<TimeProvider>() is { } timeProvider)
             {
                 options.TimeProvider = timeProvider;
+            }
+
+            if (provider.GetService<ILoggerFactory>() is { } loggerFactory)
+            {
+                options.Log = new LoggerTokenGenLog(loggerFactory);
             }
 
             configure?.Invoke(options);

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TokenGen;
 
@@ -114,7 +115,13 @@ public static class TokenGenServiceCollectionExtensions
         {
             TokenApiHttpClientOptions clientOptions = provider.GetRequiredService<IOptionsMonitor<TokenApiHttpClientOptions>>().Get(name);
             HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
-            return factory(httpClient, clientOptions.ToClientOptions());
+            TokenApiClientOptions options = clientOptions.ToClientOptions();
+            if (provider.GetService<TimeProvider>() is { } timeProvider)
+            {
+                options.TimeProvider = timeProvider;
+            }
+
+            return factory(httpClient, options);
         });
 
         return builder;
@@ -156,8 +163,8 @@ public static class TokenGenServiceCollectionExtensions
     /// <param name="factory">
     /// Builds the session from the provider and a new <see cref="TokenSessionOptions"/> whose
     /// <see cref="TokenSessionOptions.Name"/> is <paramref name="name"/> and whose
-    /// <see cref="TokenSessionOptions.TimeProvider"/> is the registered <see cref="TimeProvider"/> (or the system clock);
-    /// change it as needed and pass it on, for example
+    /// <see cref="TokenSessionOptions.TimeProvider"/> is the registered <see cref="TimeProvider"/> (or the system clock),
+    /// with <see cref="TokenSessionOptions.Log"/> writing to the registered <see cref="ILoggerFactory"/>, if any; change it as needed and pass it on, for example
     /// <c>(sp, options) =&gt; sp.GetRequiredService&lt;IDirectLineTokens&gt;().CreateTokenSession(secret, options: options)</c>.
     /// </param>
     /// <returns>The service collection.</returns>
@@ -193,6 +200,7 @@ public static class TokenGenServiceCollectionExtensions
             {
                 Name = name,
                 TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                Log = provider.GetService<ILoggerFactory>() is { } loggerFactory ? new LoggerTokenGenLog(loggerFactory) : null,
             };
 
             return factory(provider, options)

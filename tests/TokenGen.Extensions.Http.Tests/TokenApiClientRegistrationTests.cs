@@ -1,5 +1,7 @@
 using System;
+using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using TokenGen.Clients;
@@ -93,6 +95,27 @@ public sealed class TokenApiClientRegistrationTests
         await Assert.ThrowsAsync<TokenApiContentException>(
             () => tokens.GenerateTokenAsync(BearerToken.Format(emulator.Credentials.DirectLineSecret)));
         Assert.Equal(1, emulator.RequestCount(EmulatorRoutes.DirectLineGenerate));
+    }
+
+    [Fact]
+    public async Task The_registered_TimeProvider_is_the_clients_clock_for_an_HTTP_date_Retry_After()
+    {
+        // The container's clock stands in 2030, five seconds before the date the server names; measured against the
+        // machine's clock the wait would come out years long.
+        var clock = new FastForwardClock(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var script = new StatusScript(StatusScript.Answer(
+            HttpStatusCode.ServiceUnavailable,
+            r => r.Headers.RetryAfter = new RetryConditionHeaderValue(new DateTimeOffset(2030, 1, 1, 12, 0, 5, TimeSpan.Zero))));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddTokenApiClient<IDirectLineTokens>(IDirectLineTokens.Create, o => o.BaseAddress = new Uri("https://directline.example.test"))
+            .ConfigurePrimaryHttpMessageHandler(() => script);
+        await using var provider = Build(services);
+
+        var exception = await Assert.ThrowsAsync<TokenApiException>(
+            () => provider.GetRequiredService<IDirectLineTokens>().GenerateTokenAsync(BearerToken.Format("dl-secret")));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), exception.RetryAfter);
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
     private readonly bool _bufferResponseContent;
     private readonly long _maxBufferedContentBytes;
     private readonly TimeProvider _timeProvider;
+    private readonly TokenGenLog? _log;
 
     /// <summary>Creates a handler with the default <see cref="TokenApiResilienceOptions"/>; set <see cref="DelegatingHandler.InnerHandler"/> before use.</summary>
     public TokenApiResilienceHandler()
@@ -94,6 +95,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
         _bufferResponseContent = options.BufferResponseContent;
         _maxBufferedContentBytes = options.MaxBufferedContentBytes;
         _timeProvider = options.TimeProvider;
+        _log = options.Log;
     }
 
     /// <summary>Creates a handler that sends through <paramref name="innerHandler"/>.</summary>
@@ -226,6 +228,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
 
             // The answer of the failed attempt is disposed; the attempt's timer too, so it cannot fire during the wait.
             TokenGenEventSource.Log.RetryScheduled(OperationNameOf(request), attempt, (long)delay.TotalMilliseconds, reason, fromRetryAfter);
+            _log?.RetryScheduled(OperationNameOf(request), attempt, delay, reason, fromRetryAfter);
             try
             {
                 await Task.Delay(delay, _timeProvider, total.Token).ConfigureAwait(false);
@@ -260,6 +263,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
                     (int)response.StatusCode,
                     (long)Math.Ceiling(retryAfter.TotalSeconds),
                     (long)_maxRetryAfter.TotalSeconds);
+                _log?.RetryAfterTooLong(OperationNameOf(request), (int)response.StatusCode, retryAfter, _maxRetryAfter);
                 return null;
             }
 

@@ -202,6 +202,13 @@ public sealed class TokenApiResilienceOptions
         }
     }
 
+    /// <summary>
+    /// Where the handler reports retries and a <c>Retry-After</c> over the cap, besides the <c>TokenGen</c> event source;
+    /// <see langword="null"/> (the default) for the event source alone. <c>AddTokenApiResilience()</c> in
+    /// TokenGen.Extensions.Http sets one that writes to the container's <c>ILoggerFactory</c>.
+    /// </summary>
+    public TokenGen.Diagnostics.TokenGenLog? Log { get; set; }
+
     private static TimeSpan ValidateDuration(TimeSpan value, bool allowZero, bool allowInfinite)
     {
         if (allowInfinite && value == Timeout.InfiniteTimeSpan)

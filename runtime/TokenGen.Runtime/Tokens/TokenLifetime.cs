@@ -22,7 +22,12 @@ internal static class TokenLifetime
     /// token's own <c>exp</c> claim is the point in time. A negative lifetime or a point in the past means already
     /// expired; a lifetime longer than <see cref="MaxLifetime"/> is cut to it.
     /// </remarks>
-    internal static DateTimeOffset? ExpiresAt(TokenResponseValues values, DateTimeOffset issuedAt, bool readJwtExpiry)
+    /// <param name="values">The answer's token values.</param>
+    /// <param name="issuedAt">When the request was sent.</param>
+    /// <param name="readJwtExpiry">Whether a JWT's <c>exp</c> claim counts when the answer states nothing.</param>
+    /// <param name="log">Where a clamped lifetime is reported besides the event source, or <see langword="null"/>.</param>
+    /// <param name="sessionName">The session's name, for <paramref name="log"/>.</param>
+    internal static DateTimeOffset? ExpiresAt(TokenResponseValues values, DateTimeOffset issuedAt, bool readJwtExpiry, TokenGenLog? log = null, string? sessionName = null)
     {
         DateTimeOffset? pointInTime = values.ExpiresAt;
         if (values.ExpiresInSeconds is null && pointInTime is null && readJwtExpiry
@@ -42,6 +47,7 @@ internal static class TokenLifetime
             if (seconds < 0 || seconds > (long)MaxLifetime.TotalSeconds)
             {
                 TokenGenEventSource.Log.TokenLifetimeClamped(seconds, (long)lifetime.TotalSeconds);
+                log?.TokenLifetimeClamped(sessionName, seconds, (long)lifetime.TotalSeconds);
             }
         }
         else if (pointInTime is DateTimeOffset expiresAt)
@@ -53,6 +59,7 @@ internal static class TokenLifetime
             if (expiresAt - issuedAt > MaxLifetime)
             {
                 TokenGenEventSource.Log.TokenLifetimeClamped((long)(expiresAt - issuedAt).TotalSeconds, (long)lifetime.TotalSeconds);
+                log?.TokenLifetimeClamped(sessionName, (long)(expiresAt - issuedAt).TotalSeconds, (long)lifetime.TotalSeconds);
             }
         }
         else

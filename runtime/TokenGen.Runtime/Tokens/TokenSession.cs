@@ -62,6 +62,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     private readonly double _refreshSkewRatio;
     private readonly bool _readJwtExpiry;
     private readonly string? _name;
+    private readonly TokenGen.Diagnostics.TokenGenLog? _log;
     private readonly ITimer? _refreshTimer;
     private readonly CancellationTokenSource _disposal = new();
 
@@ -105,6 +106,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         _refreshSkewRatio = options.RefreshSkewRatio;
         _readJwtExpiry = options.ReadJwtExpiry;
         _name = options.Name;
+        _log = options.Log;
         _disposalToken = _disposal.Token;
         _refreshTimer = options.ProactiveRefresh ? CreateRefreshTimer(_timeProvider, this) : null;
     }
@@ -445,7 +447,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
             throw new TokenApiContentException(TokenApiContentProblem.MissingAccessToken, HttpStatusCode.OK, contentType: null, snippet: null, innerException: null);
         }
 
-        DateTimeOffset? expiresAt = TokenLifetime.ExpiresAt(values, sentAt, _readJwtExpiry);
+        DateTimeOffset? expiresAt = TokenLifetime.ExpiresAt(values, sentAt, _readJwtExpiry, _log, _name);
         DateTimeOffset? refreshAt = expiresAt is DateTimeOffset expiry
             ? TokenLifetime.RefreshAt(sentAt, expiry, _minimumRefreshSkew, _refreshSkewRatio)
             : null;

@@ -82,4 +82,11 @@ public sealed class TokenSessionOptions
 
     /// <summary>A name for the session, shown by <see cref="TokenSession.ToString"/> and in its exception messages. Never a secret.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// Where the session reports a clamped lifetime, besides the <c>TokenGen</c> event source; <see langword="null"/> (the
+    /// default) for the event source alone. <c>AddTokenSession</c> in TokenGen.Extensions.Http sets one that writes to
+    /// the container's <c>ILoggerFactory</c>.
+    /// </summary>
+    public TokenGen.Diagnostics.TokenGenLog? Log { get; set; }
 }

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TokenGen.Clients;
+using TokenGen.Clients.DirectLine;
+using static TokenGen.Extensions.Http.Tests.StatusScript;
+
+namespace TokenGen.Extensions.Http.Tests;
+
+/// <summary>
+/// What the resilience handler and token sessions report reaches the container's <see cref="ILoggerFactory"/> through
+/// <see cref="LoggerTokenGenLog"/>'s source-generated <c>LoggerMessage</c> methods, under the <c>TokenGen</c> category.
+/// </summary>
+public sealed class LoggingTests
+{
+    private const string ClientName = "tokens";
+    private const string Secret = "s3cr3t-value-never-logged";
+    private static readonly Uri s_tokenUri = new("https://auth.example.test/oauth/token?client_secret=" + Secret);
+
+    [Fact]
+    public async Task A_retry_is_logged_as_a_warning_with_the_attempt_the_reason_and_the_wait()
+    {
+        var logs = new CapturingLoggerProvider();
+        var script = new StatusScript(Answer(HttpStatusCode.ServiceUnavailable), Answer(HttpStatusCode.OK));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FastForwardClock());
+        services.AddSingleton<ILoggerProvider>(logs);
+        services.AddHttpClient(ClientName)
+            .AddTokenApiResilience(o => o.JitterSource = () => 1.0)
+            .ConfigurePrimaryHttpMessageHandler(() => script);
+        await using var provider = TokenApiClientRegistrationTests.Build(services);
+
+        using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName).GetAsync(s_tokenUri);
+
+        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.CategoryName);
+        Assert.Equal(new EventId(1, "RetryScheduled"), entry.EventId);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal("Attempt 1 of a request failed (503); retrying in 200 ms (backoff)", entry.Message);
+        Assert.Contains(entry.State, p => p.Key == "Attempt" && Equals(p.Value, 1));
+        Assert.DoesNotContain(Secret, entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_generated_operation_names_the_operation()
+    {
+        var logs = new CapturingLoggerProvider();
+        var script = new StatusScript(
+            Answer(HttpStatusCode.ServiceUnavailable),
+            Answer(HttpStatusCode.OK, r => r.Content = new StringContent("""{"conversationId":"c","token":"dl-token","expires_in":1800}""")));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FastForwardClock());
+        services.AddSingleton<ILoggerProvider>(logs);
+        services.AddTokenApiClient<IDirectLineTokens>(IDirectLineTokens.Create, o => o.BaseAddress = new Uri("https://directline.example.test"))
+            .AddTokenApiResilience(o => o.JitterSource = () => 1.0)
+            .ConfigurePrimaryHttpMessageHandler(() => script);
+        await using var provider = TokenApiClientRegistrationTests.Build(services);
+
+        var conversation = await provider.GetRequiredService<IDirectLineTokens>().GenerateTokenAsync(BearerToken.Format(Secret));
+
+        Assert.Equal("dl-token", conversation.Token);
+        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.CategoryName);
+        Assert.Equal("Attempt 1 of GenerateTokenAsync failed (503); retrying in 200 ms (backoff)", entry.Message);
+        Assert.DoesNotContain(Secret, entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_over_the_cap_is_logged_with_both_durations()
+    {
+        var logs = new CapturingLoggerProvider();
+        var script = new StatusScript(
+            Answer(HttpStatusCode.TooManyRequests, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromDays(1))));
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerProvider>(logs);
+        services.AddHttpClient(ClientName).AddTokenApiResilience().ConfigurePrimaryHttpMessageHandler(() => script);
+        await using var provider = TokenApiClientRegistrationTests.Build(services);
+
+        using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName).GetAsync(s_tokenUri);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.CategoryName);
+        Assert.Equal(2, entry.EventId.Id);
+        Assert.Equal("The answer to a request was 429 with Retry-After of 86400 s, over the cap of 30 s; not retried", entry.Message);
+    }
+
+    [Fact]
+    public async Task An_absurd_lifetime_is_logged_by_the_registered_session_under_its_name()
+    {
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerProvider>(logs);
+        services.AddLogging();
+        services.AddTokenSession("absurd", (_, options) => new TokenSession(
+            _ => ValueTask.FromResult(new TokenResponseValues(Secret, null, 1_000_000_000_000, null)),
+            options: options));
+        await using var provider = TokenApiClientRegistrationTests.Build(services);
+
+        string token = await provider.GetRequiredKeyedService<TokenSession>("absurd").GetAccessTokenAsync();
+
+        Assert.Equal(Secret, token);
+        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.CategoryName);
+        Assert.Equal(new EventId(3, "TokenLifetimeClamped"), entry.EventId);
+        Assert.Equal("Token session absurd was given a lifetime of 1000000000000 s and uses 315360000 s", entry.Message);
+        Assert.DoesNotContain(Secret, entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_is_formatted_when_the_level_is_off()
+    {
+        var logger = new CapturingLoggerProvider { MinimumLevel = LogLevel.Error }.CreateLogger(LoggerTokenGenLog.CategoryName);
+
+        new LoggerTokenGenLog(logger).RetryScheduled("AcquireAsync", 1, TimeSpan.FromSeconds(1), "503", fromRetryAfter: false);
+
+        Assert.Empty(((CapturingLogger)logger).Provider.Entries);
+    }
+
+    private sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> State);
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<LogEntry> Queue { get; } = new();
+
+        public IReadOnlyList<LogEntry> Entries => Queue.ToArray();
+
+        public LogLevel MinimumLevel { get; init; } = LogLevel.Trace;
+
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CapturingLogger(CapturingLoggerProvider provider, string category) : ILogger
+    {
+        public CapturingLoggerProvider Provider => provider;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= provider.MinimumLevel;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            var properties = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+            provider.Queue.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), properties.ToArray()));
+        }
+    }
+}
