@@ -15,8 +15,9 @@ public static class TokenGenHttpClientBuilderExtensions
     /// <param name="builder">The builder of the client that calls the protected service, for example <c>services.AddHttpClient("bot")</c>.</param>
     /// <param name="sessionName">The name the session was registered with through <c>AddTokenSession</c>.</param>
     /// <param name="hosts">
-    /// Host names (<c>api.example.com</c>, any scheme and port) or origins (<c>https://api.example.com</c>, only that
-    /// scheme and port); see <see cref="BearerTokenHandler"/>. The token goes nowhere else.
+    /// Host names (<c>api.example.com</c>: https on any port, plain http only to loopback) or origins
+    /// (<c>https://api.example.com</c>, only that scheme and port); see <see cref="BearerTokenHandler"/>. The token goes
+    /// nowhere else.
     /// </param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/>, <paramref name="sessionName"/> or <paramref name="hosts"/> is null.</exception>

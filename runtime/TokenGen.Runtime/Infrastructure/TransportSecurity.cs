@@ -36,7 +36,8 @@ public static class TransportSecurity
             + "Use an https:// address, or set TokenApiClientOptions.AllowInsecureHttp to opt out.");
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>Whether <paramref name="uri"/> names this machine: <c>localhost</c>, <c>127.0.0.0/8</c> or <c>::1</c>.</summary>
+    internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback
         || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 }

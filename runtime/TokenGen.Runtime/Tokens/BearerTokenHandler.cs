@@ -17,9 +17,10 @@ namespace TokenGen;
 /// <remarks>
 /// <para>
 /// <b>Hosts.</b> Each entry is either a host name or IP literal (<c>api.example.com</c>, <c>127.0.0.1</c>, <c>[::1]</c>),
-/// which matches that host over any scheme and port; or an origin (<c>https://api.example.com</c>,
-/// <c>http://127.0.0.1:5080</c>), which matches only that scheme, host and port — the way to make sure a token never
-/// travels over plain HTTP. Host names compare case-insensitively (international names by their ASCII form). A request
+/// which matches that host over <c>https</c> on any port (and over plain <c>http</c> only when the host is loopback); or an
+/// origin (<c>https://api.example.com</c>, <c>http://127.0.0.1:5080</c>), which matches only that scheme, host and port.
+/// A token never travels over plain HTTP to another machine unless an <c>http://</c> origin names that machine
+/// explicitly. Host names compare case-insensitively (international names by their ASCII form). A request
 /// to any other host, or one that already carries its own <c>Authorization</c> header, is sent as it is.
 /// </para>
 /// <para>
@@ -164,6 +165,11 @@ public sealed class BearerTokenHandler : DelegatingHandler
         request.Options.TryGetValue(s_attachedKey, out AuthenticationHeaderValue? attached)
         && attached.Equals(request.Headers.Authorization);
 
+    // A bare host entry says nothing about the scheme, so it is read as the safe one: credentials only over https, or to
+    // this machine. An explicit http:// origin is the opt-out.
+    private static bool IsSecureOrLoopback(Uri uri) =>
+        string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) || TransportSecurity.IsLoopback(uri);
+
     private bool IsConfiguredHost(Uri? uri)
     {
         if (uri is null || !uri.IsAbsoluteUri)
@@ -175,7 +181,9 @@ public sealed class BearerTokenHandler : DelegatingHandler
         foreach (HostRule rule in _hosts)
         {
             if (string.Equals(host, rule.Host, StringComparison.OrdinalIgnoreCase)
-                && (rule.Scheme is null || (string.Equals(uri.Scheme, rule.Scheme, StringComparison.OrdinalIgnoreCase) && uri.Port == rule.Port)))
+                && (rule.Scheme is null
+                    ? IsSecureOrLoopback(uri)
+                    : string.Equals(uri.Scheme, rule.Scheme, StringComparison.OrdinalIgnoreCase) && uri.Port == rule.Port))
             {
                 return true;
             }

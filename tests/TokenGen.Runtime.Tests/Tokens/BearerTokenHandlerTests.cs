@@ -30,14 +30,41 @@ public sealed class BearerTokenHandlerTests : IAsyncDisposable
     [Theory]
     [InlineData("https://api.example.com/v1/things")]
     [InlineData("https://API.Example.COM/v1/things")]
-    [InlineData("http://api.example.com:8080/v1/things")]
-    public async Task TheTokenIsAttachedToAConfiguredHostOverAnySchemeAndPort(string uri)
+    [InlineData("https://api.example.com:8443/v1/things")]
+    public async Task TheTokenIsAttachedToAConfiguredHostOverHttpsOnAnyPort(string uri)
     {
         using HttpMessageInvoker client = CreateClient("Api.Example.com");
 
         using HttpResponseMessage response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertSent(Access1);
+    }
+
+    [Theory]
+    [InlineData("http://api.example.com/v1/things")]
+    [InlineData("http://api.example.com:8080/v1/things")]
+    public async Task ABareHostNeverGetsTheTokenOverPlainHttp(string uri)
+    {
+        using HttpMessageInvoker client = CreateClient("api.example.com");
+
+        using HttpResponseMessage response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), CancellationToken.None);
+
+        AssertSent((string?)null);
+    }
+
+    [Theory]
+    [InlineData("localhost", "http://localhost:5080/v1/things")]
+    [InlineData("127.0.0.1", "http://127.0.0.1:5080/v1/things")]
+    [InlineData("api.example.com", "http://api.example.com:8080/v1/things")]
+    public async Task PlainHttpGetsTheTokenForLoopbackOrAnExplicitHttpOrigin(string host, string uri)
+    {
+        // A loopback host is this machine; a non-loopback host over http needs its origin named, the explicit opt-out.
+        string entry = host == "api.example.com" ? "http://api.example.com:8080" : host;
+        using HttpMessageInvoker client = CreateClient(entry);
+
+        using HttpResponseMessage response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), CancellationToken.None);
+
         AssertSent(Access1);
     }
 
