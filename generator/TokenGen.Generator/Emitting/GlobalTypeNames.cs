@@ -8,7 +8,6 @@ internal static class GlobalTypeNames
 {
     public const string ArgumentNullException = "global::System.ArgumentNullException";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
-    public const string OperationCanceledException = "global::System.OperationCanceledException";
     public const string TimeProvider = "global::System.TimeProvider";
     public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string HttpClient = "global::System.Net.Http.HttpClient";
@@ -24,7 +23,7 @@ internal static class GlobalTypeNames
 
     public const string TokenApiClientOptions = "global::TokenGen.TokenApiClientOptions";
     public const string BaseAddressResolver = "global::TokenGen.Infrastructure.BaseAddressResolver";
-    public const string CallTimeout = "global::TokenGen.Infrastructure.CallTimeout";
+    public const string CallDeadline = "global::TokenGen.Infrastructure.CallDeadline";
     public const string BuiltInJsonTypeInfo = "global::TokenGen.Infrastructure.BuiltInJsonTypeInfo";
     public const string FormUrlEncodedBuilder = "global::TokenGen.Infrastructure.FormUrlEncodedBuilder";
     public const string MultipartContentWriter = "global::TokenGen.Infrastructure.MultipartContentWriter";

@@ -102,21 +102,11 @@ internal sealed partial class OperationEmitter
         _writer.WriteLine("using " + GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
 
         // Sent with ResponseHeadersRead (so the body can be cut at its limit), HttpClient.Timeout ends at the headers;
-        // the call timeout carries it over the body, so a server that stalls mid-body cannot hold the call forever.
-        var timeout = scope.ReserveLocal("timeout");
-        var exception = scope.ReserveLocal("exception");
-        var token = timeout + ".Token";
-        _writer.WriteLine(
-            "using " + GlobalTypeNames.CallTimeout + " " + timeout + " = " + GlobalTypeNames.CallTimeout + ".Start(" + httpClient + ", " + callerToken + ");");
-        _writer.WriteLine("try");
-        _writer.OpenBlock();
-        _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + Send(httpClient, httpRequest, token) + ";");
-        WriteRead(operation, scope, httpResponse, token);
-        _writer.CloseBlock();
-        _writer.WriteLine("catch (" + GlobalTypeNames.OperationCanceledException + " " + exception + ") when (" + timeout + ".HasElapsed)");
-        _writer.OpenBlock();
-        _writer.WriteLine("throw " + timeout + ".CreateTimeoutException(" + exception + ");");
-        _writer.CloseBlock();
+        // the reader holds the body to what is left of it, so a server that stalls mid-body cannot hold the call forever.
+        var deadline = scope.ReserveLocal("deadline");
+        _writer.WriteLine("var " + deadline + " = " + GlobalTypeNames.CallDeadline + ".Start(" + httpClient + ");");
+        _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + Send(httpClient, httpRequest, callerToken) + ";");
+        WriteRead(operation, scope, httpResponse, deadline, callerToken);
         _writer.CloseBlock();
     }
 
@@ -125,7 +115,7 @@ internal sealed partial class OperationEmitter
         + cancellationToken + ").ConfigureAwait(false)";
 
     /// <summary>Writes the statement that turns the answer into the return value (or the exception).</summary>
-    private void WriteRead(OperationSpec operation, OperationScope scope, string httpResponse, string cancellationToken)
+    private void WriteRead(OperationSpec operation, OperationScope scope, string httpResponse, string deadline, string cancellationToken)
     {
         var returnSpec = operation.Return;
         var maxContentBytes = scope.InstanceMember("_maxResponseContentBytes");
@@ -134,14 +124,14 @@ internal sealed partial class OperationEmitter
         {
             case ReturnKind.None:
                 _writer.WriteLine(
-                    "await " + GlobalTypeNames.ResponseReader + ".EnsureSuccessAsync(" + httpResponse + ", " + timeProvider + ", "
+                    "await " + GlobalTypeNames.ResponseReader + ".EnsureSuccessAsync(" + httpResponse + ", " + timeProvider + ", " + deadline + ", "
                     + cancellationToken + ").ConfigureAwait(false);");
                 break;
 
             case ReturnKind.String:
                 _writer.WriteLine(
                     "return await " + GlobalTypeNames.ResponseReader + ".ReadStringAsync(" + httpResponse + ", " + maxContentBytes + ", "
-                    + timeProvider + ", " + cancellationToken + ").ConfigureAwait(false);");
+                    + timeProvider + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false);");
                 break;
 
             case ReturnKind.Json:
@@ -151,7 +141,7 @@ internal sealed partial class OperationEmitter
                     ? "ReadApiResponseAsync"
                     : returnSpec.AllowsNull ? "ReadNullableJsonAsync" : "ReadJsonAsync";
                 var read = "await " + GlobalTypeNames.ResponseReader + "." + reader + "(" + httpResponse + ", " + scope.StaticMember(typeInfoField) + ", "
-                    + maxContentBytes + ", " + timeProvider + ", " + cancellationToken + ").ConfigureAwait(false)";
+                    + maxContentBytes + ", " + timeProvider + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false)";
 
                 // ApiResponse<T> is invariant in T, so even a top-level '?' on the declared T differs from the type info's.
                 var declaredType = returnSpec.ValueTypeFullName ?? throw new InvalidOperationException(

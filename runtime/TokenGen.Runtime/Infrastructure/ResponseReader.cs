@@ -56,29 +56,30 @@ public static class ResponseReader
 
     private static readonly HttpMethod s_unknownMethod = new("UNKNOWN");
 
-    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock, with no deadline.</summary>
     /// <param name="response">The answer.</param>
     /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <returns>A task that completes when the answer is known to be a success.</returns>
     public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        => EnsureSuccessAsync(response, TimeProvider.System, cancellationToken);
+        => EnsureSuccessAsync(response, TimeProvider.System, CallDeadline.None, cancellationToken);
 
     /// <summary>Throws the <see cref="TokenApiException"/> for a non-success answer; returns for a success.</summary>
     /// <param name="response">The answer.</param>
     /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    /// <param name="deadline">The call's deadline, which the body read may not outlast (see <see cref="CallDeadline"/>).</param>
     /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <returns>A task that completes when the answer is known to be a success.</returns>
-    public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return response.IsSuccessStatusCode ? default : ThrowAsync(response, timeProvider, cancellationToken);
+        return response.IsSuccessStatusCode ? default : ThrowAsync(response, timeProvider, deadline, cancellationToken);
 
-        static async ValueTask ThrowAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
-            => throw await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
+        static async ValueTask ThrowAsync(HttpResponseMessage response, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
+            => throw await CreateExceptionAsync(response, timeProvider, deadline, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock, with no deadline.</summary>
     /// <typeparam name="T">The return type.</typeparam>
     /// <param name="response">The answer.</param>
     /// <param name="typeInfo">The source-generated type info.</param>
@@ -86,7 +87,7 @@ public static class ResponseReader
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The value.</returns>
     public static ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
-        => ReadJsonAsync(response, typeInfo, maxContentBytes, TimeProvider.System, cancellationToken);
+        => ReadJsonAsync(response, typeInfo, maxContentBytes, TimeProvider.System, CallDeadline.None, cancellationToken);
 
     /// <summary>
     /// Reads a successful answer as JSON of a non-nullable type: an empty body or a JSON <c>null</c> fails with
@@ -98,9 +99,10 @@ public static class ResponseReader
     /// <param name="typeInfo">The source-generated type info.</param>
     /// <param name="maxContentBytes">The most bytes read.</param>
     /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    /// <param name="deadline">The call's deadline, which the body read may not outlast (see <see cref="CallDeadline"/>).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The value.</returns>
-    public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -108,10 +110,10 @@ public static class ResponseReader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
         if (!response.IsSuccessStatusCode)
         {
-            throw await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
+            throw await CreateExceptionAsync(response, timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
-        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, cancellationToken).ConfigureAwait(false);
+        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, deadline, cancellationToken).ConfigureAwait(false);
         try
         {
             if (TryParseJson(response, body, typeInfo, out T? value))
@@ -128,7 +130,7 @@ public static class ResponseReader
         }
     }
 
-    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock, with no deadline.</summary>
     /// <typeparam name="T">The return type.</typeparam>
     /// <param name="response">The answer.</param>
     /// <param name="typeInfo">The source-generated type info.</param>
@@ -136,17 +138,18 @@ public static class ResponseReader
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The value, or <see langword="default"/>.</returns>
     public static ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
-        => ReadNullableJsonAsync(response, typeInfo, maxContentBytes, TimeProvider.System, cancellationToken);
+        => ReadNullableJsonAsync(response, typeInfo, maxContentBytes, TimeProvider.System, CallDeadline.None, cancellationToken);
 
-    /// <summary>As <see cref="ReadJsonAsync{T}(HttpResponseMessage, JsonTypeInfo{T}, long, TimeProvider, CancellationToken)"/>, but an empty body or JSON <c>null</c> gives <see langword="default"/>.</summary>
+    /// <summary>As <see cref="ReadJsonAsync{T}(HttpResponseMessage, JsonTypeInfo{T}, long, TimeProvider, CallDeadline, CancellationToken)"/>, but an empty body or JSON <c>null</c> gives <see langword="default"/>.</summary>
     /// <typeparam name="T">The return type.</typeparam>
     /// <param name="response">The answer.</param>
     /// <param name="typeInfo">The source-generated type info.</param>
     /// <param name="maxContentBytes">The most bytes read.</param>
     /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    /// <param name="deadline">The call's deadline, which the body read may not outlast (see <see cref="CallDeadline"/>).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The value, or <see langword="default"/>.</returns>
-    public static async ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -154,40 +157,41 @@ public static class ResponseReader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
         if (!response.IsSuccessStatusCode)
         {
-            throw await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
+            throw await CreateExceptionAsync(response, timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ReadNullableBodyAsync(response, typeInfo, maxContentBytes, cancellationToken).ConfigureAwait(false);
+        return await ReadNullableBodyAsync(response, typeInfo, maxContentBytes, deadline, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock, with no deadline.</summary>
     /// <param name="response">The answer.</param>
     /// <param name="maxContentBytes">The most bytes read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The text; empty for an empty body.</returns>
     public static ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, CancellationToken cancellationToken)
-        => ReadStringAsync(response, maxContentBytes, TimeProvider.System, cancellationToken);
+        => ReadStringAsync(response, maxContentBytes, TimeProvider.System, CallDeadline.None, cancellationToken);
 
     /// <summary>Reads a successful answer as text (decoded with the charset the answer names, UTF-8 by default).</summary>
     /// <param name="response">The answer.</param>
     /// <param name="maxContentBytes">The most bytes read.</param>
     /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    /// <param name="deadline">The call's deadline, which the body read may not outlast (see <see cref="CallDeadline"/>).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The text; empty for an empty body.</returns>
     /// <remarks>
     /// A byte order mark wins over the charset and is not part of the text; an unknown charset decodes as UTF-8.
     /// </remarks>
-    public static async ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
         if (!response.IsSuccessStatusCode)
         {
-            throw await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
+            throw await CreateExceptionAsync(response, timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
-        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, cancellationToken).ConfigureAwait(false);
+        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, deadline, cancellationToken).ConfigureAwait(false);
         try
         {
             return TextDecoding.Decode(body.Span, response.Content.Headers.ContentType?.CharSet);
@@ -198,7 +202,7 @@ public static class ResponseReader
         }
     }
 
-    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock, with no deadline.</summary>
     /// <typeparam name="T">The body's type.</typeparam>
     /// <param name="response">The answer.</param>
     /// <param name="typeInfo">The source-generated type info.</param>
@@ -206,7 +210,7 @@ public static class ResponseReader
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The response.</returns>
     public static ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
-        => ReadApiResponseAsync(response, typeInfo, maxContentBytes, TimeProvider.System, cancellationToken);
+        => ReadApiResponseAsync(response, typeInfo, maxContentBytes, TimeProvider.System, CallDeadline.None, cancellationToken);
 
     /// <summary>
     /// Reads any answer into an <see cref="ApiResponse{T}"/> without throwing for its status: a success is parsed
@@ -218,9 +222,10 @@ public static class ResponseReader
     /// <param name="typeInfo">The source-generated type info.</param>
     /// <param name="maxContentBytes">The most bytes read of a successful body.</param>
     /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    /// <param name="deadline">The call's deadline, which the body read may not outlast (see <see cref="CallDeadline"/>).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The response.</returns>
-    public static async ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -231,22 +236,22 @@ public static class ResponseReader
         TokenApiException? error = null;
         if (response.IsSuccessStatusCode)
         {
-            content = await ReadNullableBodyAsync(response, typeInfo, maxContentBytes, cancellationToken).ConfigureAwait(false);
+            content = await ReadNullableBodyAsync(response, typeInfo, maxContentBytes, deadline, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            error = await CreateExceptionAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
+            error = await CreateExceptionAsync(response, timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         return new ApiResponse<T>(response.StatusCode, response.ReasonPhrase, response.Headers, response.Content.Headers, content, error);
     }
 
-    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock.</summary>
+    /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock, with no deadline.</summary>
     /// <param name="response">The non-success answer.</param>
     /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <returns>The exception, to throw.</returns>
     public static ValueTask<TokenApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        => CreateExceptionAsync(response, TimeProvider.System, cancellationToken);
+        => CreateExceptionAsync(response, TimeProvider.System, CallDeadline.None, cancellationToken);
 
     /// <summary>
     /// Creates the exception for a non-success answer: status, method, URI without query, reason, <c>Retry-After</c>
@@ -254,6 +259,7 @@ public static class ResponseReader
     /// </summary>
     /// <param name="response">The non-success answer.</param>
     /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    /// <param name="deadline">The call's deadline, which the body read may not outlast (see <see cref="CallDeadline"/>).</param>
     /// <param name="cancellationToken">Cancels reading the error body.</param>
     /// <returns>The exception, to throw.</returns>
     /// <remarks>
@@ -261,7 +267,7 @@ public static class ResponseReader
     /// already consumed content) leaves <see cref="TokenApiException.ErrorBody"/> <see langword="null"/> and never hides the status;
     /// cancellation is not swallowed and surfaces as <see cref="OperationCanceledException"/>.
     /// </remarks>
-    public static async ValueTask<TokenApiException> CreateExceptionAsync(HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async ValueTask<TokenApiException> CreateExceptionAsync(HttpResponseMessage response, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -272,7 +278,7 @@ public static class ResponseReader
         bool cut = false;
         try
         {
-            PooledBytes body = await ReadUpToAsync(content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            PooledBytes body = await ReadUpToAsync(content, MaxErrorBodyBytes, deadline, cancellationToken).ConfigureAwait(false);
             try
             {
                 errorBody = TextDecoding.Decode(
@@ -287,9 +293,10 @@ public static class ResponseReader
                 body.Dispose();
             }
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception exception) when (exception is IOException or HttpRequestException or ObjectDisposedException or InvalidOperationException
+            or TaskCanceledException { InnerException: TimeoutException })
         {
-            // The status is what matters; a body that cannot be read is simply absent.
+            // The status is what matters; a body that cannot be read, or not before the call's deadline, is simply absent.
         }
 
         HttpRequestMessage? request = response.RequestMessage;
@@ -304,9 +311,9 @@ public static class ResponseReader
             MediaTypeOf(content));
     }
 
-    private static async ValueTask<T?> ReadNullableBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CancellationToken cancellationToken)
+    private static async ValueTask<T?> ReadNullableBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CallDeadline deadline, CancellationToken cancellationToken)
     {
-        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, cancellationToken).ConfigureAwait(false);
+        PooledBytes body = await ReadSuccessBodyAsync(response, maxContentBytes, deadline, cancellationToken).ConfigureAwait(false);
         try
         {
             return TryParseJson(response, body, typeInfo, out T? value) ? value : default;
@@ -356,7 +363,7 @@ public static class ResponseReader
     }
 
     /// <summary>Reads a successful body, failing with <see cref="TokenApiContentProblem.TooLarge"/> past the limit.</summary>
-    private static async ValueTask<PooledBytes> ReadSuccessBodyAsync(HttpResponseMessage response, long maxContentBytes, CancellationToken cancellationToken)
+    private static async ValueTask<PooledBytes> ReadSuccessBodyAsync(HttpResponseMessage response, long maxContentBytes, CallDeadline deadline, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         HttpContent content = response.Content;
@@ -371,7 +378,7 @@ public static class ResponseReader
         PooledBytes body;
         try
         {
-            body = await ReadUpToAsync(content, limit, cancellationToken).ConfigureAwait(false);
+            body = await ReadUpToAsync(content, limit, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException exception)
         {
@@ -413,7 +420,7 @@ public static class ResponseReader
     /// Reads at most <paramref name="limit"/> bytes of <paramref name="content"/> into a pooled buffer; when more arrive,
     /// stops and sets <see cref="PooledBytes.Overflowed"/> (the buffer then holds at least <paramref name="limit"/> bytes).
     /// </summary>
-    private static async ValueTask<PooledBytes> ReadUpToAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    private static async ValueTask<PooledBytes> ReadUpToAsync(HttpContent content, int limit, CallDeadline deadline, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         long? contentLength = content.Headers.ContentLength;
@@ -432,6 +439,7 @@ public static class ResponseReader
         {
             byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
             int length = 0;
+            CallDeadline.BodyReadGuard? guard = null;
             try
             {
                 while (true)
@@ -446,7 +454,14 @@ public static class ResponseReader
                         buffer = larger;
                     }
 
-                    int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    ValueTask<int> pending = stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                    if (!pending.IsCompleted && deadline.IsBounded)
+                    {
+                        // Only a read that waits can outlast the deadline; the timer that closes the stream then is made once.
+                        guard ??= deadline.Guard(stream);
+                    }
+
+                    int read = await pending.ConfigureAwait(false);
                     if (read == 0)
                     {
                         return new PooledBytes(buffer, length, length, overflowed: false);
@@ -459,10 +474,20 @@ public static class ResponseReader
                     }
                 }
             }
+            catch (Exception exception) when (guard is { HasFired: true })
+            {
+                // The read ended because the deadline closed the stream (its exception varies with the stream).
+                ReturnCleared(buffer, length);
+                throw deadline.CreateTimeoutException(exception);
+            }
             catch
             {
                 ReturnCleared(buffer, length);
                 throw;
+            }
+            finally
+            {
+                guard?.Dispose();
             }
         }
     }

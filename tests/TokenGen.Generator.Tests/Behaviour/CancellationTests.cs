@@ -99,7 +99,7 @@ public sealed class CancellationTests
         var exception = await Assert.ThrowsAsync<TaskCanceledException>(call);
         Assert.IsType<TimeoutException>(exception.InnerException);
         Assert.Contains("HttpClient.Timeout of 0.2 seconds", exception.Message, StringComparison.Ordinal);
-        Assert.True(handler.LastStream?.SawCancellation, "The stalled read was not cancelled by the timeout.");
+        Assert.True(handler.LastStream?.SawDisposal, "The stalled read was not ended by the deadline closing its stream.");
     }
 
     [Fact]
@@ -111,6 +111,21 @@ public sealed class CancellationTests
         var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => IResponseTokens.Create(http).GetTokenAsync());
 
         Assert.IsType<TimeoutException>(exception.InnerException);
+    }
+
+    [Fact]
+    public async Task AStalledErrorBodyPastTheDeadlineKeepsTheStatusWithoutTheBody()
+    {
+        var handler = new RecordingHandler
+        {
+            Response = new CannedResponse { StatusCode = System.Net.HttpStatusCode.BadRequest, StallBodyUntilCancelled = true, ContentType = "application/json" },
+        };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(200) };
+
+        var exception = await Assert.ThrowsAsync<TokenApiException>(() => IResponseTokens.Create(http).GetTokenAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, exception.StatusCode);
+        Assert.Null(exception.ErrorBody);
     }
 
     [Fact]

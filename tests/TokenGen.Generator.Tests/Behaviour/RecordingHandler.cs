@@ -243,6 +243,7 @@ public sealed class ChunkedStream : Stream
     private readonly byte[] _data;
     private readonly int _chunkSize;
     private readonly TaskCompletionSource? _stalledReadStarted;
+    private readonly CancellationTokenSource _disposed = new();
     private int _position;
 
     /// <param name="data">The bytes served.</param>
@@ -260,6 +261,9 @@ public sealed class ChunkedStream : Stream
 
     /// <summary>Whether a stalled read saw its cancellation.</summary>
     public bool SawCancellation { get; private set; }
+
+    /// <summary>Whether a stalled read ended because the stream was disposed under it, as a socket's stream ends.</summary>
+    public bool SawDisposal { get; private set; }
 
     public override bool CanRead => true;
 
@@ -287,14 +291,23 @@ public sealed class ChunkedStream : Stream
         if (_stalledReadStarted is not null)
         {
             _stalledReadStarted.TrySetResult();
+            using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
             try
             {
                 // A guard, not a timing assertion: a reader that never cancels gets an empty body and fails its test.
-                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(30), stalled.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Disposed while the read waited: a network stream fails the read the same way.
+                SawDisposal = true;
+                throw new ObjectDisposedException(nameof(ChunkedStream));
             }
             catch (OperationCanceledException)
             {
+                // Reported with the reader's own token, as a stream that only watched that token would.
                 SawCancellation = true;
+                cancellationToken.ThrowIfCancellationRequested();
                 throw;
             }
 
@@ -306,6 +319,16 @@ public sealed class ChunkedStream : Stream
 
     public override void Flush()
     {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _disposed.Cancel();
+        }
+
+        base.Dispose(disposing);
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

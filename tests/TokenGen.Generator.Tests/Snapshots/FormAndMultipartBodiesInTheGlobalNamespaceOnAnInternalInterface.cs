@@ -62,16 +62,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     {
         cancellationToken.ThrowIfCancellationRequested();
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateAcquireRequest(form);
-        using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
-        try
-        {
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_jsonObjectTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-        {
-            throw timeout.CreateTimeoutException(exception);
-        }
+        var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_jsonObjectTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
     }
 
     // Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be
@@ -119,16 +112,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         global::UploadForm? @object)
     {
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateUploadRequest(name, @object);
-        using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, global::System.Threading.CancellationToken.None);
-        try
-        {
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _timeProvider, timeout.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-        {
-            throw timeout.CreateTimeoutException(exception);
-        }
+        var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+        await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
     }
 
     private global::System.Net.Http.HttpRequestMessage CreateUploadRequest(
@@ -168,16 +154,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         int? attempt = null)
     {
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateSendRawRequest(content, attempt);
-        using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, global::System.Threading.CancellationToken.None);
-        try
-        {
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-        {
-            throw timeout.CreateTimeoutException(exception);
-        }
+        var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+        return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
     }
 
     private global::System.Net.Http.HttpRequestMessage CreateSendRawRequest(

@@ -75,16 +75,9 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateAcquireRequest(tenant, request, authorization, scopes, grant, version);
-            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
-            try
-            {
-                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-            {
-                throw timeout.CreateTimeoutException(exception);
-            }
+            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         // Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be
@@ -145,16 +138,9 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetInfoRequest(since, verbose);
-            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
-            try
-            {
-                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                return await global::TokenGen.Infrastructure.ResponseReader.ReadNullableJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-            {
-                throw timeout.CreateTimeoutException(exception);
-            }
+            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadNullableJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetInfoRequest(
@@ -192,16 +178,9 @@ namespace Contoso.Tokens
             string? code)
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateExchangeRequest(grantType, code);
-            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, global::System.Threading.CancellationToken.None);
-            try
-            {
-                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                return await global::TokenGen.Infrastructure.ResponseReader.ReadApiResponseAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-            {
-                throw timeout.CreateTimeoutException(exception);
-            }
+            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadApiResponseAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateExchangeRequest(
@@ -239,16 +218,9 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateRevokeRequest(tokenId);
-            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
-            try
-            {
-                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _timeProvider, timeout.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-            {
-                throw timeout.CreateTimeoutException(exception);
-            }
+            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRevokeRequest(global::System.Guid tokenId)
@@ -279,16 +251,9 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetRawRequest();
-            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
-            try
-            {
-                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-            {
-                throw timeout.CreateTimeoutException(exception);
-            }
+            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetRawRequest()
@@ -348,16 +313,9 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetClaimsRequest();
-            using global::TokenGen.Infrastructure.CallTimeout timeout = global::TokenGen.Infrastructure.CallTimeout.Start(_httpClient, cancellationToken);
-            try
-            {
-                using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_dictionaryOfStringAndJsonElementTypeInfo, _maxResponseContentBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception) when (timeout.HasElapsed)
-            {
-                throw timeout.CreateTimeoutException(exception);
-            }
+            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_dictionaryOfStringAndJsonElementTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetClaimsRequest()
