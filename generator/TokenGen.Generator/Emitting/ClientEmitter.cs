@@ -84,7 +84,7 @@ internal static class ClientEmitter
             (spec.IsPublic ? "public" : "internal") + " sealed partial class " + spec.ClientName + " : " + spec.InterfaceFullName);
         writer.OpenBlock();
 
-        WriteFields(writer, spec);
+        WriteFields(writer, spec, plans);
         writer.WriteLine();
         WriteConstructors(writer, spec);
 
@@ -105,7 +105,7 @@ internal static class ClientEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteFields(SourceWriter writer, ClientSpec spec)
+    private static void WriteFields(SourceWriter writer, ClientSpec spec, OperationPlan[] plans)
     {
         // Only request-building methods read the default base address; with no operation at all, a field that is
         // never read would draw warning CS0414.
@@ -122,6 +122,28 @@ internal static class ClientEmitter
                 writer.WriteLine("private static readonly " + GlobalTypeNames.Uri + "? s_defaultBaseAddress = null;");
             }
 
+            writer.WriteLine();
+        }
+
+        var wroteFixedUri = false;
+        foreach (var plan in plans)
+        {
+            if (plan.FixedUriFieldName is { } field)
+            {
+                if (!wroteFixedUri)
+                {
+                    writer.WriteLine("// Operations whose URI takes no argument build it once per base address rather than on every call.");
+                    wroteFixedUri = true;
+                }
+
+                writer.WriteLine(
+                    "private static readonly " + GlobalTypeNames.FixedRequestUri + " " + field + " = new " + GlobalTypeNames.FixedRequestUri + "("
+                    + CSharpText.Literal(plan.FixedRoute ?? string.Empty) + ");");
+            }
+        }
+
+        if (wroteFixedUri)
+        {
             writer.WriteLine();
         }
 
@@ -230,6 +252,10 @@ internal static class ClientEmitter
         foreach (var plan in plans)
         {
             names.Add(plan.RequestMethodName);
+            if (plan.FixedUriFieldName is { } field)
+            {
+                names.Add(field);
+            }
         }
 
         if (!spec.TokenReaders.IsEmpty)

@@ -25,13 +25,14 @@ internal static class GlobalTypeNames
     public const string BaseAddressResolver = "global::TokenGen.Infrastructure.BaseAddressResolver";
     public const string CallDeadline = "global::TokenGen.Infrastructure.CallDeadline";
     public const string BuiltInJsonTypeInfo = "global::TokenGen.Infrastructure.BuiltInJsonTypeInfo";
+    public const string FixedRequestUri = "global::TokenGen.Infrastructure.FixedRequestUri";
     public const string FormUrlEncodedBuilder = "global::TokenGen.Infrastructure.FormUrlEncodedBuilder";
     public const string MultipartContentWriter = "global::TokenGen.Infrastructure.MultipartContentWriter";
     public const string RequestContent = "global::TokenGen.Infrastructure.RequestContent";
     public const string RequestHeaders = "global::TokenGen.Infrastructure.RequestHeaders";
     public const string RequestUriBuilder = "global::TokenGen.Infrastructure.RequestUriBuilder";
     public const string ResponseReader = "global::TokenGen.Infrastructure.ResponseReader";
-    public const string TokenApiRequestOptions = "global::TokenGen.TokenApiRequestOptions";
+    public const string TokenApiRequestMessage = "global::TokenGen.TokenApiRequestMessage";
     public const string TransportSecurity = "global::TokenGen.Infrastructure.TransportSecurity";
     public const string TokenResponseReaders = "global::TokenGen.Infrastructure.TokenResponseReaders";
     public const string TokenResponseValues = "global::TokenGen.TokenResponseValues";

@@ -37,17 +37,29 @@ internal sealed partial class OperationEmitter
         }
 
         var uri = scope.ReserveLocal("uri");
-        WriteUri(operation, scope, uri);
+        string requestUri;
+        if (plan.FixedUriFieldName is { } fixedUriField)
+        {
+            _writer.WriteLine("var " + uri + " = " + scope.StaticMember(fixedUriField) + ".For(" + BaseAddressExpression(scope) + ");");
+            requestUri = uri;
+        }
+        else
+        {
+            WriteUri(operation, scope, uri);
+            requestUri = uri + ".ToUri()";
+        }
+
         _writer.WriteLine();
 
         // Every URI passes the transport check: token API requests carry credentials, their answers tokens.
-        var create = "new " + GlobalTypeNames.HttpRequestMessage + "(" + HttpMethodExpression(operation.HttpMethod) + ", "
-            + GlobalTypeNames.TransportSecurity + ".RequireSecure(" + uri + ".ToUri(), " + scope.InstanceMember("_allowInsecureHttp") + "))";
+        // The request says which operation built it and whether it may be sent again, for the handlers below.
+        var create = "new " + GlobalTypeNames.TokenApiRequestMessage + "(" + HttpMethodExpression(operation.HttpMethod) + ", "
+            + GlobalTypeNames.TransportSecurity + ".RequireSecure(" + requestUri + ", " + scope.InstanceMember("_allowInsecureHttp") + "), "
+            + CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(operation.MethodName)) + ", "
+            + (operation.Retryable ? "retryable: true" : "retryable: false") + ")";
         if (operation.Body is null && !HasHeaders(operation))
         {
-            _writer.WriteLine("var " + httpRequest + " = " + create + ";");
-            WriteRequestOptions(operation, httpRequest);
-            _writer.WriteLine("return " + httpRequest + ";");
+            _writer.WriteLine("return " + create + ";");
             _writer.CloseBlock();
             return;
         }
@@ -63,7 +75,6 @@ internal sealed partial class OperationEmitter
         }
 
         WriteHeaders(operation, scope, httpRequest);
-        WriteRequestOptions(operation, httpRequest);
         _writer.WriteLine("return " + httpRequest + ";");
         _writer.CloseBlock();
         _writer.WriteLine("catch");
@@ -75,25 +86,18 @@ internal sealed partial class OperationEmitter
         _writer.CloseBlock();
     }
 
-    /// <summary>Tells the handlers below whether the request may be sent again, and which operation built it.</summary>
-    private void WriteRequestOptions(OperationSpec operation, string httpRequest)
-    {
-        _writer.WriteLine(httpRequest + ".Options.Set(" + GlobalTypeNames.TokenApiRequestOptions + ".Retryable, " + (operation.Retryable ? "true" : "false") + ");");
-        _writer.WriteLine(
-            httpRequest + ".Options.Set(" + GlobalTypeNames.TokenApiRequestOptions + ".OperationName, "
-            + CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(operation.MethodName)) + ");");
-    }
-
-    private void WriteUri(OperationSpec operation, OperationScope scope, string uri)
-    {
-        var baseAddress = GlobalTypeNames.BaseAddressResolver + ".Resolve("
+    private string BaseAddressExpression(OperationScope scope) =>
+        GlobalTypeNames.BaseAddressResolver + ".Resolve("
             + scope.InstanceMember("_optionsBaseAddress") + ", "
             + scope.InstanceMember("_httpClient") + ", "
             + scope.StaticMember("s_defaultBaseAddress") + ", "
             + CSharpText.Literal(_client.ClientName) + ")";
+
+    private void WriteUri(OperationSpec operation, OperationScope scope, string uri)
+    {
         _writer.WriteLine("var " + uri + " = new " + GlobalTypeNames.RequestUriBuilder + "(");
         _writer.Indent();
-        _writer.WriteLine(baseAddress + ",");
+        _writer.WriteLine(BaseAddressExpression(scope) + ",");
         _writer.WriteLine("stackalloc char[256]);");
         _writer.Unindent();
 

@@ -12,10 +12,12 @@ namespace TokenGen.Generator.Emitting;
 /// </summary>
 internal readonly struct OperationPlan
 {
-    private OperationPlan(string requestMethodName, bool isExplicitImplementation)
+    private OperationPlan(string requestMethodName, bool isExplicitImplementation, string? fixedUriFieldName, string? fixedRoute)
     {
         RequestMethodName = requestMethodName;
         IsExplicitImplementation = isExplicitImplementation;
+        FixedUriFieldName = fixedUriFieldName;
+        FixedRoute = fixedRoute;
     }
 
     /// <summary>The private method that builds the request: <c>Create{Name without Async}Request</c>.</summary>
@@ -27,6 +29,16 @@ internal readonly struct OperationPlan
     /// declare the same signature twice.
     /// </summary>
     public bool IsExplicitImplementation { get; }
+
+    /// <summary>
+    /// For an operation whose URI takes no argument (no route value, no query parameter), the static field that keeps
+    /// its URI per base address (<c>s_generateTokenUri</c>), so a call does not build and parse the same URI again;
+    /// otherwise <see langword="null"/>.
+    /// </summary>
+    public string? FixedUriFieldName { get; }
+
+    /// <summary>The route of an operation with a <see cref="FixedUriFieldName"/>: its literal parts joined.</summary>
+    public string? FixedRoute { get; }
 
     /// <summary>Plans every operation of <paramref name="spec"/>, in order.</summary>
     public static OperationPlan[] PlanAll(ClientSpec spec)
@@ -67,11 +79,41 @@ internal readonly struct OperationPlan
                 }
             }
 
-            plans[i] = new OperationPlan(name, isExplicit[i]);
+            var fixedRoute = FixedRouteOf(operation);
+            var fixedUriField = fixedRoute is null ? null : "s_" + LowerFirst(name.Substring("Create".Length, name.Length - "Create".Length - "Request".Length)) + "Uri";
+            plans[i] = new OperationPlan(name, isExplicit[i], fixedUriField, fixedRoute);
         }
 
         return plans;
     }
+
+    /// <summary>The route of an operation whose URI depends on the base address alone, or <see langword="null"/>.</summary>
+    private static string? FixedRouteOf(OperationSpec operation)
+    {
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.Binding == ParameterBinding.Query)
+            {
+                return null;
+            }
+        }
+
+        var route = new StringBuilder();
+        foreach (var part in operation.Route.Parts)
+        {
+            if (part.ParameterName is not null)
+            {
+                return null;
+            }
+
+            route.Append(part.Literal);
+        }
+
+        return route.ToString();
+    }
+
+    private static string LowerFirst(string name) =>
+        name.Length > 0 && char.IsUpper(name[0]) ? char.ToLowerInvariant(name[0]) + name.Substring(1) : name;
 
     /// <summary><c>GetTokenAsync</c> → <c>CreateGetTokenRequest</c>; <c>@event</c> → <c>CreateEventRequest</c>.</summary>
     private static string DefaultRequestMethodName(string methodName)

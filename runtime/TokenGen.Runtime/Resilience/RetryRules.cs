@@ -12,13 +12,13 @@ namespace TokenGen;
 internal static class RetryRules
 {
     /// <summary>
-    /// Whether the request may be sent more than once: when the generated client said so through
-    /// <see cref="TokenApiRequestOptions.Retryable"/>, or, without that, when its method is idempotent; and in either case
+    /// Whether the request may be sent more than once: when the generated client said so
+    /// (<see cref="TokenApiRequestMessage.Retryable"/>, or <see cref="TokenApiRequestOptions.Retryable"/> on another request), or, without that, when its method is idempotent; and in either case
     /// only when its content can be sent again with the same bytes (<see cref="HttpRules.CanResend"/>).
     /// </summary>
     internal static bool MayRetry(HttpRequestMessage request)
     {
-        bool retryable = request.Options.TryGetValue(TokenApiRequestOptions.Retryable, out bool declared)
+        bool retryable = TokenApiRequestOptions.TryGetRetryable(request, out bool declared)
             ? declared
             : IsIdempotent(request.Method);
         return retryable && HttpRules.CanResend(request.Content);

@@ -16,9 +16,9 @@ namespace TokenGen;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>What is retried.</b> Requests whose <see cref="TokenApiRequestOptions.Retryable"/> is <see langword="true"/> —
-/// generated clients set it on every request, <see langword="false"/> for operations marked <see cref="NoRetryAttribute"/>;
-/// without it, requests with an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE). And only when the content can be
+/// <b>What is retried.</b> Requests that say they may be sent again (<see cref="TokenApiRequestOptions.TryGetRetryable"/>):
+/// every <see cref="TokenApiRequestMessage"/> a generated client sends but those of operations marked
+/// <see cref="NoRetryAttribute"/>; for requests that say nothing, requests with an idempotent method (GET, HEAD, OPTIONS, PUT, DELETE). And only when the content can be
 /// sent again with the same bytes: none, a <see cref="ByteArrayContent"/> (which includes <see cref="StringContent"/> and
 /// <see cref="FormUrlEncodedContent"/>), a <see cref="ReadOnlyMemoryContent"/>, or a <see cref="MultipartContent"/> of
 /// those. Every other request is sent once, with the timeouts and buffering below.
@@ -290,7 +290,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
         timeout == Timeout.InfiniteTimeSpan || timeout >= DateTimeOffset.MaxValue - start ? DateTimeOffset.MaxValue : start + timeout;
 
     private static string OperationNameOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(TokenApiRequestOptions.OperationName, out string? name) && name is not null ? name : string.Empty;
+        TokenApiRequestOptions.GetOperationName(request) ?? string.Empty;
 
     /// <summary>The caller's own cancellation, reported for the caller's token whatever the layer below threw.</summary>
     private static TaskCanceledException CanceledByCaller(Exception exception, CancellationToken cancellationToken) =>

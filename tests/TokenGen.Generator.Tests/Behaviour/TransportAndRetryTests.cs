@@ -82,15 +82,16 @@ public sealed class TransportAndRetryTests
         Assert.Equal(new (bool?, string?)[] { (true, "AcquireAsync"), (false, "RotateAsync") }, probe.Seen);
     }
 
-    /// <summary>Records the TokenGen request options of each request, as a resilience handler would read them.</summary>
+    /// <summary>Records what each request says of itself, as a resilience handler would read it.</summary>
     private sealed class OptionsProbe : HttpMessageHandler
     {
         public System.Collections.Generic.List<(bool?, string?)> Seen { get; } = new();
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            bool? retryable = request.Options.TryGetValue(TokenApiRequestOptions.Retryable, out var value) ? value : null;
-            string? operation = request.Options.TryGetValue(TokenApiRequestOptions.OperationName, out var name) ? name : null;
+            bool? retryable = TokenApiRequestOptions.TryGetRetryable(request, out var value) ? value : null;
+            string? operation = TokenApiRequestOptions.GetOperationName(request);
+            Assert.IsType<TokenApiRequestMessage>(request);
             Seen.Add((retryable, operation));
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
         }

@@ -24,6 +24,10 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
 {
     private static readonly global::System.Uri? s_defaultBaseAddress = null;
 
+    // Operations whose URI takes no argument build it once per base address rather than on every call.
+    private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_acquireUri = new global::TokenGen.Infrastructure.FixedRequestUri("token");
+    private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_sendRawUri = new global::TokenGen.Infrastructure.FixedRequestUri("/raw");
+
     private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject> s_jsonObjectTypeInfo =
         global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.JsonObject;
 
@@ -73,12 +77,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     {
         global::System.ArgumentNullException.ThrowIfNull(form);
 
-        var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-            global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LegacyTokensClient"),
-            stackalloc char[256]);
-        uri.AppendLiteral("token");
+        var uri = s_acquireUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LegacyTokensClient"));
 
-        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+        var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "AcquireAsync", retryable: true);
         try
         {
             var form2 = new global::TokenGen.Infrastructure.FormUrlEncodedBuilder();
@@ -95,8 +96,6 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
                 form2.Add("max_age", form.MaxAge.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
             }
             httpRequest.Content = form2.ToContent();
-            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "AcquireAsync");
             return httpRequest;
         }
         catch
@@ -127,7 +126,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         uri.AppendLiteral("/upload/");
         uri.AppendPathSegment(name, "name");
 
-        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+        var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Put, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "UploadAsync", retryable: true);
         try
         {
             if (@object is not null)
@@ -137,8 +136,6 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
                 global::TokenGen.Infrastructure.MultipartContentWriter.AddText(multipart, "Name", @object.Name);
                 global::TokenGen.Infrastructure.MultipartContentWriter.AddText(multipart, "Overwrite", @object.Overwrite ? "true" : "false");
             }
-            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "UploadAsync");
             return httpRequest;
         }
         catch
@@ -165,12 +162,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     {
         global::System.ArgumentNullException.ThrowIfNull(content);
 
-        var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-            global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LegacyTokensClient"),
-            stackalloc char[256]);
-        uri.AppendLiteral("/raw");
+        var uri = s_sendRawUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LegacyTokensClient"));
 
-        var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Patch, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+        var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Patch, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "SendRawAsync", retryable: true);
         try
         {
             httpRequest.Content = content;
@@ -178,8 +172,6 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "X-Attempt", attempt.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "attempt");
             }
-            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-            httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "SendRawAsync");
             return httpRequest;
         }
         catch

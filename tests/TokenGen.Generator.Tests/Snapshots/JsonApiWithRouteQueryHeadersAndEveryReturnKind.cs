@@ -26,6 +26,12 @@ namespace Contoso.Tokens
     {
         private static readonly global::System.Uri s_defaultBaseAddress = new global::System.Uri("https://api.example.com/api", global::System.UriKind.Absolute);
 
+        // Operations whose URI takes no argument build it once per base address rather than on every call.
+        private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_exchangeUri = new global::TokenGen.Infrastructure.FixedRequestUri("/oauth/token");
+        private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_getRawUri = new global::TokenGen.Infrastructure.FixedRequestUri("/v1/raw");
+        private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_getResponseUri = new global::TokenGen.Infrastructure.FixedRequestUri("/v1/raw");
+        private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_getClaimsUri = new global::TokenGen.Infrastructure.FixedRequestUri("/v1/claims");
+
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Tokens.TokenResponse> s_tokenResponseTypeInfo =
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Tokens.TokenResponse>)global::Contoso.Tokens.ContosoJsonContext.Default.GetTypeInfo(typeof(global::Contoso.Tokens.TokenResponse))!;
 
@@ -112,15 +118,13 @@ namespace Contoso.Tokens
                 uri.AppendQuery("version", version.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "version");
             }
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "AcquireAsync", retryable: true);
             try
             {
                 httpRequest.Content = global::TokenGen.Infrastructure.RequestContent.CreateJson(request, s_tokenRequestTypeInfo, "application/vnd.api+json");
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "X-Flow", "acquire");
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "Authorization", authorization, "authorization");
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "AcquireAsync");
                 return httpRequest;
             }
             catch
@@ -157,12 +161,10 @@ namespace Contoso.Tokens
             }
             uri.AppendQuery("verbose", verbose ? "true" : "false", "verbose");
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "GetInfoAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "GetInfoAsync");
                 return httpRequest;
             }
             catch
@@ -187,12 +189,9 @@ namespace Contoso.Tokens
             global::Contoso.Tokens.GrantType grantType,
             string? code)
         {
-            var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"),
-                stackalloc char[256]);
-            uri.AppendLiteral("/oauth/token");
+            var uri = s_exchangeUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "ExchangeAsync", retryable: true);
             try
             {
                 var form = new global::TokenGen.Infrastructure.FormUrlEncodedBuilder();
@@ -200,8 +199,6 @@ namespace Contoso.Tokens
                 form.Add("code", code);
                 httpRequest.Content = form.ToContent();
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "ExchangeAsync");
                 return httpRequest;
             }
             catch
@@ -231,12 +228,10 @@ namespace Contoso.Tokens
             uri.AppendLiteral("/v1/tokens/");
             uri.AppendPathSegment(tokenId.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "tokenId");
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "RevokeAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "RevokeAsync");
                 return httpRequest;
             }
             catch
@@ -258,17 +253,12 @@ namespace Contoso.Tokens
 
         private global::System.Net.Http.HttpRequestMessage CreateGetRawRequest()
         {
-            var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"),
-                stackalloc char[256]);
-            uri.AppendLiteral("/v1/raw");
+            var uri = s_getRawUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetRawAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "GetRawAsync");
                 return httpRequest;
             }
             catch
@@ -288,17 +278,12 @@ namespace Contoso.Tokens
 
         private global::System.Net.Http.HttpRequestMessage CreateGetResponseRequest()
         {
-            var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"),
-                stackalloc char[256]);
-            uri.AppendLiteral("/v1/raw");
+            var uri = s_getResponseUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetResponseAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "GetResponseAsync");
                 return httpRequest;
             }
             catch
@@ -320,17 +305,12 @@ namespace Contoso.Tokens
 
         private global::System.Net.Http.HttpRequestMessage CreateGetClaimsRequest()
         {
-            var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"),
-                stackalloc char[256]);
-            uri.AppendLiteral("/v1/claims");
+            var uri = s_getClaimsUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
 
-            var httpRequest = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp));
+            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetClaimsAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.Retryable, true);
-                httpRequest.Options.Set(global::TokenGen.TokenApiRequestOptions.OperationName, "GetClaimsAsync");
                 return httpRequest;
             }
             catch
