@@ -11,8 +11,10 @@ namespace TokenGen;
 public sealed class IssuedToken
 {
     /// <summary>Creates a token from values a session has already checked and computed.</summary>
-    internal IssuedToken(string accessToken, string? refreshToken, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, DateTimeOffset? refreshAt)
+    internal IssuedToken(
+        string accessToken, string? refreshToken, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, DateTimeOffset? refreshAt, long freshUntilTickCount = long.MaxValue)
     {
+        FreshUntilTickCount = freshUntilTickCount;
         AccessToken = accessToken;
         RefreshToken = refreshToken;
         IssuedAt = issuedAt;
@@ -58,6 +60,12 @@ public sealed class IssuedToken
 
     /// <summary><see cref="ExpiresAt"/> in UTC ticks; <see cref="long.MaxValue"/> when the token does not expire.</summary>
     internal long ExpiresAtUtcTicks { get; }
+
+    /// <summary>
+    /// <see cref="RefreshAt"/> as a value of <see cref="Environment.TickCount64"/>, for sessions on the system clock (see
+    /// <see cref="TokenFreshness"/>); <see cref="long.MaxValue"/> when the token does not expire or the clock is another.
+    /// </summary>
+    internal long FreshUntilTickCount { get; }
 
     /// <summary>Whether the session should still hand this token out at <paramref name="now"/>.</summary>
     internal bool IsFresh(DateTimeOffset now) => now.UtcTicks < RefreshAtUtcTicks;
