@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace TokenGen.Benchmarks.Generator;
+
+/// <summary>
+/// A project for the generator to run on, parsed once, with the two edits the incremental benchmarks make: one to a file
+/// no <c>[TokenApi]</c> interface depends on, and one inside a single interface (a route changes).
+/// </summary>
+internal sealed class GeneratorInput
+{
+    /// <summary>The five seed APIs of <c>clients/TokenGen.Clients</c>, as the repository declares them.</summary>
+    public const string FiveApis = nameof(FiveApis);
+
+    /// <summary>500 generated interfaces of 4 operations each, one file per interface.</summary>
+    public const string FiveHundredInterfaces = nameof(FiveHundredInterfaces);
+
+    private const int SyntheticInterfaceCount = 500;
+
+    private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.CSharp12);
+
+    private static readonly ImmutableArray<MetadataReference> s_references =
+        Basic.Reference.Assemblies.Net80.References.All
+            .Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(TokenApiAttribute).Assembly.Location))
+            .ToImmutableArray();
+
+    private static readonly CSharpCompilationOptions s_compilationOptions =
+        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+    private const string UnrelatedSource = """
+        namespace Benchmark.Unrelated;
+
+        /// <summary>Code no token API depends on.</summary>
+        public static class RetryBudget
+        {
+            public static int Attempts(int failures) => failures < 3 ? failures + 1 : 3;
+        }
+        """;
+
+    private GeneratorInput(string name, ImmutableArray<SyntaxTree> trees, int interfaceCount, SyntaxTree editedInterface, string routeBefore, string routeAfter)
+    {
+        Name = name;
+        Trees = trees;
+        InterfaceCount = interfaceCount;
+        Unrelated = trees.Single(tree => tree.FilePath == "Unrelated.cs");
+        UnrelatedEdited = Reparse(Unrelated, "failures + 1", "failures + 2");
+        EditedInterface = editedInterface;
+        EditedInterfaceAfter = Reparse(editedInterface, routeBefore, routeAfter);
+    }
+
+    public string Name { get; }
+
+    public ImmutableArray<SyntaxTree> Trees { get; }
+
+    /// <summary>How many <c>[TokenApi]</c> interfaces the input declares, so how many clients a full run emits.</summary>
+    public int InterfaceCount { get; }
+
+    public SyntaxTree Unrelated { get; }
+
+    public SyntaxTree UnrelatedEdited { get; }
+
+    public SyntaxTree EditedInterface { get; }
+
+    public SyntaxTree EditedInterfaceAfter { get; }
+
+    public static GeneratorInput Create(string name) => name switch
+    {
+        FiveApis => CreateFiveApis(),
+        FiveHundredInterfaces => CreateSynthetic(SyntheticInterfaceCount),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown generator input."),
+    };
+
+    /// <summary>A new compilation of the input: nothing bound yet, as at the start of a build.</summary>
+    public CSharpCompilation CreateCompilation() =>
+        CSharpCompilation.Create("Benchmark" + Name, Trees, s_references, s_compilationOptions);
+
+    /// <summary>A new driver with TokenGen's generator, tracking its steps only when asked (a build does not).</summary>
+    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create(
+            [new global::TokenGen.Generator.TokenApiGenerator().AsSourceGenerator()],
+            parseOptions: s_parseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    private static GeneratorInput CreateFiveApis()
+    {
+        Assembly assembly = typeof(GeneratorInput).Assembly;
+        var trees = new List<SyntaxTree>();
+        foreach (string resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith("clients/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using Stream stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            trees.Add(Parse(reader.ReadToEnd(), resource.Replace('\\', '/')));
+        }
+
+        trees.Add(Parse(UnrelatedSource, "Unrelated.cs"));
+        int interfaceCount = trees.Count(tree => tree.ToString().Contains("[TokenApi(", StringComparison.Ordinal));
+        SyntaxTree directLine = trees.Single(tree => tree.FilePath.EndsWith("/IDirectLineTokens.cs", StringComparison.Ordinal));
+        return new GeneratorInput(
+            FiveApis, [.. trees], interfaceCount, directLine, "\"/v3/directline/tokens/refresh\"", "\"/v3/directline/tokens/renew\"");
+    }
+
+    private static GeneratorInput CreateSynthetic(int count)
+    {
+        var trees = new List<SyntaxTree> { Parse(SyntheticModels, "Models.cs"), Parse(UnrelatedSource, "Unrelated.cs") };
+        for (var i = 0; i < count; i++)
+        {
+            trees.Add(Parse(SyntheticInterface(i), $"Apis/ITokens{i.ToString(CultureInfo.InvariantCulture)}.cs"));
+        }
+
+        SyntaxTree middle = trees[2 + (count / 2)];
+        return new GeneratorInput(FiveHundredInterfaces, [.. trees], count, middle, "\"/v1/token/introspect\"", "\"/v2/token/introspect\"");
+    }
+
+    private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, s_parseOptions, path, Encoding.UTF8);
+
+    private static SyntaxTree Reparse(SyntaxTree tree, string before, string after)
+    {
+        string text = tree.ToString();
+        if (!text.Contains(before, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{tree.FilePath} does not contain {before}, which its edit replaces.");
+        }
+
+        return Parse(text.Replace(before, after, StringComparison.Ordinal), tree.FilePath);
+    }
+
+    private const string SyntheticModels = """
+        using System;
+        using System.Text.Json.Serialization;
+        using TokenGen;
+
+        namespace Benchmark.Apis;
+
+        public sealed class TokenRequest
+        {
+            [JsonPropertyName("grant_type")] public string? GrantType { get; set; }
+            [JsonPropertyName("client_id")] public string? ClientId { get; set; }
+            [JsonPropertyName("scope")] public string? Scope { get; set; }
+        }
+
+        public sealed class TokenResponse
+        {
+            [JsonPropertyName("access_token"), AccessToken] public string? AccessToken { get; set; }
+            [JsonPropertyName("refresh_token"), RefreshToken] public string? RefreshToken { get; set; }
+            [JsonPropertyName("expires_in"), ExpiresIn] public long? ExpiresIn { get; set; }
+            [JsonPropertyName("token_type")] public string? TokenType { get; set; }
+        }
+
+        public sealed class TokenInfo
+        {
+            [JsonPropertyName("active")] public bool Active { get; set; }
+            [JsonPropertyName("sub")] public string? Subject { get; set; }
+            [JsonPropertyName("exp")] public DateTimeOffset? ExpiresAt { get; set; }
+        }
+
+        [JsonSerializable(typeof(TokenRequest))]
+        [JsonSerializable(typeof(TokenResponse))]
+        [JsonSerializable(typeof(TokenInfo))]
+        public sealed partial class BenchmarkJsonContext : JsonSerializerContext;
+        """;
+
+    /// <summary>One interface with the four kinds of token operation: acquire (JSON), refresh (form), exchange, inspect.</summary>
+    private static string SyntheticInterface(int index)
+    {
+        string i = index.ToString(CultureInfo.InvariantCulture);
+        return $$"""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using TokenGen;
+
+            namespace Benchmark.Apis.Group{{(index / 50).ToString(CultureInfo.InvariantCulture)}};
+
+            [TokenApi(BaseAddress = "https://api{{i}}.example.com/oauth", SerializerContext = typeof(global::Benchmark.Apis.BenchmarkJsonContext))]
+            [Headers("Accept: application/json")]
+            public partial interface ITokens{{i}}
+            {
+                [Post("/v1/tenants/{tenant}/token")]
+                Task<global::Benchmark.Apis.TokenResponse> AcquireAsync(
+                    string tenant,
+                    [Body] global::Benchmark.Apis.TokenRequest request,
+                    [Header("Authorization")] string authorization,
+                    CancellationToken cancellationToken = default);
+
+                [Post("/v1/token/refresh")]
+                Task<global::Benchmark.Apis.TokenResponse> RefreshAsync(
+                    [Form("refresh_token")] string refreshToken,
+                    [Form("client_id")] string clientId,
+                    CancellationToken cancellationToken = default);
+
+                [Post("/v1/token/exchange")]
+                Task<ApiResponse<global::Benchmark.Apis.TokenResponse>> ExchangeAsync(
+                    [Query("subject_token")] string subjectToken,
+                    [Query("scope")] IEnumerable<string>? scopes = null,
+                    CancellationToken cancellationToken = default);
+
+                [Get("/v1/token/introspect")]
+                Task<global::Benchmark.Apis.TokenInfo> InspectAsync(
+                    [Header("Authorization")] string authorization,
+                    [Query("verbose")] bool verbose = false,
+                    CancellationToken cancellationToken = default);
+            }
+            """;
+    }
+}
