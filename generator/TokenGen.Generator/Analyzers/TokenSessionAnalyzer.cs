@@ -38,7 +38,7 @@ public sealed class TokenSessionAnalyzer : DiagnosticAnalyzer
                 return; // not a TokenGen project
             }
 
-            var known = new KnownTypeSymbols(start.Compilation);
+            var known = KnownTypeSymbols.For(start.Compilation);
             var finder = new TokenRoleFinder(known);
             start.RegisterOperationAction(
                 operationContext => AnalyzeInvocation(operationContext, tokenSession, known, finder),

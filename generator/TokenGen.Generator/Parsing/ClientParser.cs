@@ -28,7 +28,7 @@ internal sealed partial class ClientParser
 
     private ClientParser(Compilation compilation, CancellationToken cancellationToken)
     {
-        _known = new KnownTypeSymbols(compilation);
+        _known = KnownTypeSymbols.For(compilation);
         _cancellationToken = cancellationToken;
         _enums = new EnumFormatterRegistry(_known);
         _formats = new ValueFormats(_known, _enums);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace TokenGen.Generator.Parsing;
@@ -5,7 +6,15 @@ namespace TokenGen.Generator.Parsing;
 /// <summary>The types the parser compares against, looked up once per parse from the compilation.</summary>
 internal sealed class KnownTypeSymbols
 {
-    public KnownTypeSymbols(Compilation compilation)
+    // One set per compilation, shared by every interface parsed in it: each GetTypeByMetadataName searches every
+    // referenced assembly, and 36 lookups for each of hundreds of interfaces were most of a full run's parsing time.
+    private static readonly ConditionalWeakTable<Compilation, KnownTypeSymbols> s_byCompilation = new();
+
+    /// <summary>The known types of <paramref name="compilation"/>, looked up once for it.</summary>
+    public static KnownTypeSymbols For(Compilation compilation) =>
+        s_byCompilation.GetValue(compilation, static compilation => new KnownTypeSymbols(compilation));
+
+    private KnownTypeSymbols(Compilation compilation)
     {
         Compilation = compilation;
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
