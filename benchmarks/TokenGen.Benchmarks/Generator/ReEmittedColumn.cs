@@ -36,7 +36,7 @@ internal sealed class ReEmittedColumn : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        if (benchmarkCase.Descriptor.Type != typeof(GeneratorBenchmarks))
+        if (benchmarkCase.Descriptor.Type != typeof(GeneratorBenchmarks) || benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(GeneratorBenchmarks.BindOnly))
         {
             return "-";
         }
