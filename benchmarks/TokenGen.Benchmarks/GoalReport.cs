@@ -43,8 +43,8 @@ internal static class GoalReport
             double timeRatio = tokenGen.Value.Nanoseconds / handWritten.Value.Nanoseconds;
             Row(text, $"{type.Name}: time ≤ 1.05 × hand-written", $"{Time(tokenGen.Value)} vs {Time(handWritten.Value)} = {timeRatio:0.00} ×", timeRatio <= 1.05);
             Row(text, $"{type.Name}: allocated ≤ hand-written", $"{Bytes(tokenGen.Value)} vs {Bytes(handWritten.Value)}", tokenGen.Value.Bytes <= handWritten.Value.Bytes);
-            PeerRows(text, type.Name, "RestEase", tokenGen.Value, restEase);
-            PeerRows(text, type.Name, "RestEaseStj", tokenGen.Value, Find(reports, type, nameof(DirectLineGenerateToken.RestEaseStj)));
+            PeerRows(text, type.Name, "RestEase", tokenGen.Value, restEase, isGoal: true);
+            PeerRows(text, type.Name, "RestEaseStj", tokenGen.Value, Find(reports, type, nameof(DirectLineGenerateToken.RestEaseStj)), isGoal: false);
         }
 
         Measured? cached = Find(reports, typeof(TokenSessionBenchmarks), nameof(TokenSessionBenchmarks.CachedRead));
@@ -70,7 +70,11 @@ internal static class GoalReport
         return text.ToString();
     }
 
-    private static void PeerRows(StringBuilder text, string benchmark, string peer, Measured tokenGen, Measured? measuredPeer)
+    /// <summary>
+    /// The two peer goals against <paramref name="peer"/>. The goals are set against RestEase as it ships; RestEaseStj
+    /// (RestEase given TokenGen's own source-generated JSON) is shown for comparison, with no verdict.
+    /// </summary>
+    private static void PeerRows(StringBuilder text, string benchmark, string peer, Measured tokenGen, Measured? measuredPeer, bool isGoal)
     {
         if (measuredPeer is not { } other)
         {
@@ -79,8 +83,9 @@ internal static class GoalReport
 
         double speedup = other.Nanoseconds / tokenGen.Nanoseconds;
         double allocationShare = tokenGen.Bytes / (double)Math.Max(1, other.Bytes);
-        Row(text, $"{benchmark}: ≥ 2 × faster than {peer}", $"{Time(other)} / {Time(tokenGen)} = {speedup:0.00} ×", speedup >= 2);
-        Row(text, $"{benchmark}: ≤ ⅓ of {peer}'s allocations", $"{Bytes(tokenGen)} / {Bytes(other)} = {allocationShare:0.00}", allocationShare <= 1.0 / 3);
+        string prefix = isGoal ? "" : "(for comparison) ";
+        Row(text, $"{prefix}{benchmark}: ≥ 2 × faster than {peer}", $"{Time(other)} / {Time(tokenGen)} = {speedup:0.00} ×", isGoal ? speedup >= 2 : null);
+        Row(text, $"{prefix}{benchmark}: ≤ ⅓ of {peer}'s allocations", $"{Bytes(tokenGen)} / {Bytes(other)} = {allocationShare:0.00}", isGoal ? allocationShare <= 1.0 / 3 : null);
     }
 
     private static Measured? Find(List<BenchmarkReport> reports, Type type, string method, string? input = null)
