@@ -303,6 +303,23 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
 
     private DateTimeOffset Now => _timeProvider.GetUtcNow();
 
+    /// <summary>
+    /// How long until <paramref name="token"/> is due, by the same clock <see cref="IsFreshNow"/> reads, so a timer that
+    /// wakes while the token still counts as fresh (the tick count is coarse) is re-armed for the rest, never dropped;
+    /// <see langword="null"/> for a token that does not expire.
+    /// </summary>
+    private TimeSpan? TimeUntilRefresh(IssuedToken token)
+    {
+        if (_onSystemClock)
+        {
+            return token.FreshUntilTickCount == long.MaxValue
+                ? null
+                : TimeSpan.FromMilliseconds(token.FreshUntilTickCount - Environment.TickCount64);
+        }
+
+        return token.RefreshAt - Now;
+    }
+
     /// <summary>Whether to hand <paramref name="token"/> out now; every freshness decision of the session goes through here.</summary>
     private bool IsFreshNow(IssuedToken token) =>
         _onSystemClock ? TokenFreshness.IsFresh(token.FreshUntilTickCount) : token.IsFresh(_timeProvider.GetUtcNow());
@@ -477,7 +494,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         // A token that is due already (a lifetime of zero, or an answer slower than half the lifetime) is left to the
         // next caller: re-arming for now would refresh in a loop for as long as the service hands out such tokens.
         TimeSpan dueTime = Timeout.InfiniteTimeSpan;
-        if (token.RefreshAt is DateTimeOffset refreshAt && refreshAt - Now is { } untilRefresh && untilRefresh > TimeSpan.Zero)
+        if (TimeUntilRefresh(token) is { } untilRefresh && untilRefresh > TimeSpan.Zero)
         {
             dueTime = untilRefresh > s_maxTimerDueTime ? s_maxTimerDueTime : untilRefresh;
         }

@@ -72,6 +72,31 @@ public sealed class TokenFreshnessTests
     }
 
     [Fact]
+    public async Task OnTheSystemClock_TheProactiveTimerRefreshesWithNoCaller()
+    {
+        // A two-second token is due after one second (never before half its lifetime). The timer is armed by the tick
+        // count the freshness check reads, so a wake-up that the coarse count still calls fresh is re-armed, not lost.
+        var api = new FakeTokenApi
+        {
+            OnAcquire = (_, _) => Task.FromResult(FakeTokenApi.Values("a", refreshToken: "r", expiresInSeconds: 2)),
+            OnRefresh = (_, _, _) => Task.FromResult(FakeTokenApi.Values("b", refreshToken: "r", expiresInSeconds: 3600)),
+        };
+        await using var session = new TokenSession(
+            api.AcquireAsync, api.RefreshAsync, new TokenSessionOptions { ProactiveRefresh = true });
+        await session.GetAccessTokenAsync();
+
+        // Bounded by a generous wait for the event, not a timing: the refresh is due after one second.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (session.Current?.AccessToken != FakeTokenApi.Secret("b") && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(FakeTokenApi.Secret("b"), session.Current?.AccessToken);
+        Assert.Equal((1, 1), (api.AcquireCalls, api.RefreshCalls));
+    }
+
+    [Fact]
     public async Task OnAnotherClock_TheTickCountIsNotUsed()
     {
         var clock = new FakeTimeProvider();
