@@ -18,7 +18,7 @@ namespace TokenGen.Benchmarks.Calls;
 /// The request body is read to the end, as a transport would send it, so content that serializes lazily when it is sent
 /// (<c>JsonContent</c>) pays for its serialization as content serialized up front does. The answer's content type goes
 /// in unparsed, as a real transport hands it over. With <see cref="Record"/> on, each request is also captured, which is
-/// how the benchmarks check that the three clients send the same request; it is off while they are measured.
+/// how the benchmarks check that the four clients send the same request; it is off while they are measured.
 /// </remarks>
 internal sealed class CannedAnswerHandler : HttpMessageHandler
 {
