@@ -23,6 +23,19 @@ public enum TokenApiContentProblem
     /// <see cref="TokenSession"/> had nothing to hand out.
     /// </summary>
     MissingAccessToken = 3,
+
+    /// <summary>
+    /// A token response carried a token that cannot be sent as it is: an access token, or a refresh token, with a control
+    /// character, a space or anything outside visible ASCII (<c>!</c> to <c>~</c>). A <see cref="TokenSession"/> refuses
+    /// it when it arrives, so it is never cached and never reaches a request header.
+    /// </summary>
+    InvalidToken = 4,
+
+    /// <summary>
+    /// A token response carried a lifetime that is not a time: an <c>[ExpiresIn]</c> or <c>[ExpiresAt]</c> member sent as
+    /// a string that is not a number (or, for <c>[ExpiresAt]</c>, a date), or a number that is not finite.
+    /// </summary>
+    InvalidLifetime = 5,
 }
 
 /// <summary>
@@ -132,6 +145,14 @@ public sealed class TokenApiContentException : HttpRequestException
 
             case TokenApiContentProblem.MissingAccessToken:
                 return answer + " is a token response without an access token (null, empty or white space); it was not used.";
+
+            case TokenApiContentProblem.InvalidToken:
+                return answer + " is a token response whose token cannot be sent in a header (a control character, a space or a "
+                    + "character outside visible ASCII); it was not used.";
+
+            case TokenApiContentProblem.InvalidLifetime:
+                return answer + " is a token response whose lifetime (expires_in or expires_at) is not a number of seconds or a "
+                    + "point in time; it was not used.";
 
             default:
                 return answer + " could not be read.";
