@@ -51,6 +51,18 @@ namespace TokenGen;
 /// twenty-odd, laid out from the precise clock when each token arrives. <see cref="ToString"/> and the session's own
 /// exception messages never contain a token; exceptions of the acquire and refresh operations reach callers unchanged.
 /// </para>
+/// <para>
+/// <b>Tokens are checked as they arrive.</b> An access token, or a refresh token, that is not one run of visible ASCII
+/// (<c>!</c> to <c>~</c>: no control character, space or non-ASCII letter) fails its acquire or refresh with
+/// <see cref="TokenApiContentException"/> (<see cref="TokenApiContentProblem.InvalidToken"/>): it is never cached and never
+/// sent. A refused refresh falls back to one acquire, like any other failed refresh.
+/// </para>
+/// <para>
+/// <b>Where flights run.</b> A flight never runs on the caller's <see cref="SynchronizationContext"/> or task scheduler, so
+/// acquire and refresh delegates written as app code (awaiting without <c>ConfigureAwait(false)</c>) cannot deadlock a
+/// caller that blocks, on a UI thread or a legacy ASP.NET request, in <see cref="Dispose"/>. A failure that every caller
+/// stopped waiting for is not reported as an unobserved task exception.
+/// </para>
 /// </remarks>
 public sealed class TokenSession : IAsyncDisposable, IDisposable
 {
@@ -172,7 +184,10 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Stops this caller's wait; a request shared with other callers goes on.</param>
     /// <returns>The access token.</returns>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    /// <exception cref="TokenApiContentException">The token response carried no access token.</exception>
+    /// <exception cref="TokenApiContentException">
+    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), or a token that
+    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>).
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <remarks>Exceptions of the acquire and refresh operations (such as <see cref="TokenApiException"/>) arrive unchanged.</remarks>
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
@@ -191,7 +206,10 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Stops this caller's wait; a request shared with other callers goes on.</param>
     /// <returns>The token.</returns>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    /// <exception cref="TokenApiContentException">The token response carried no access token.</exception>
+    /// <exception cref="TokenApiContentException">
+    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), or a token that
+    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>).
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <remarks>See <see cref="GetAccessTokenAsync"/>.</remarks>
     public ValueTask<IssuedToken> GetTokenAsync(CancellationToken cancellationToken = default)
@@ -219,7 +237,10 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// the rejected token itself; compare before retrying.
     /// </returns>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
-    /// <exception cref="TokenApiContentException">The token response carried no access token.</exception>
+    /// <exception cref="TokenApiContentException">
+    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), or a token that
+    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>).
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<IssuedToken> RefreshAsync(string? rejectedAccessToken, CancellationToken cancellationToken = default) =>
         WaitForTokenAsync(rejectedAccessToken, rejected: true, cancellationToken);
@@ -229,7 +250,8 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// <see cref="DisposeAsync"/>, blocking until a cancelled request in flight has ended. Prefer <see cref="DisposeAsync"/>.
     /// </summary>
     public void Dispose() =>
-        // The flight runs on the thread pool without a synchronization context, so blocking here cannot deadlock it.
+        // A flight never runs on a caller's synchronization context (see JoinOrStartFlight), so blocking here, even on a
+        // UI thread, cannot deadlock it.
         DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>
@@ -371,8 +393,41 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         }
 
         // Outside the lock: the operations are user code, and may even complete synchronously.
-        _ = RunFlightAsync(completion, basis, basisRejected);
+        StartFlight(completion, basis, basisRejected);
         return completion.Task;
+    }
+
+    /// <summary>
+    /// Starts <see cref="RunFlightAsync"/> on this thread, but never on the caller's synchronization context or task
+    /// scheduler: an acquire written as app code awaits without <c>ConfigureAwait(false)</c>, and its continuations would
+    /// queue to a UI or request context that a caller blocking in <see cref="Dispose"/> (or on the result) holds — a
+    /// deadlock. The context is lifted for the synchronous start, so the operations still begin before the caller's call
+    /// returns; a scheduler cannot be lifted that way, so under one other than the default the flight goes to the pool.
+    /// </summary>
+    private void StartFlight(TaskCompletionSource<IssuedToken> completion, IssuedToken? basis, bool basisRejected)
+    {
+        if (TaskScheduler.Current != TaskScheduler.Default)
+        {
+            _ = Task.Run(() => RunFlightAsync(completion, basis, basisRejected));
+            return;
+        }
+
+        SynchronizationContext? callerContext = SynchronizationContext.Current;
+        if (callerContext is null)
+        {
+            _ = RunFlightAsync(completion, basis, basisRejected);
+            return;
+        }
+
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            _ = RunFlightAsync(completion, basis, basisRejected);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
     }
 
     /// <summary>Fetches a token, publishes it, and only then releases the waiting callers. Never throws.</summary>
@@ -412,6 +467,11 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         else
         {
             completion.SetException(failure);
+
+            // Every caller may have stopped waiting (each wait is cancellable on its own): the failure has then been
+            // delivered to nobody, and must not surface later as an unobserved task exception. Reading it marks it
+            // observed; callers still awaiting the flight get it all the same.
+            _ = completion.Task.Exception;
         }
 
         if (installed)
@@ -473,6 +533,14 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         if (string.IsNullOrWhiteSpace(values.AccessToken))
         {
             throw new TokenApiContentException(TokenApiContentProblem.MissingAccessToken, HttpStatusCode.OK, contentType: null, snippet: null, innerException: null);
+        }
+
+        // Checked as the token arrives, not when a header is first built from it: a token with CR/LF would otherwise be
+        // cached and fail every later request with a FormatException, and one with ESC, BEL or DEL would be sent as is.
+        if (!TokenCharacters.AreSendable(values.AccessToken)
+            || (!string.IsNullOrEmpty(values.RefreshToken) && !TokenCharacters.AreSendable(values.RefreshToken)))
+        {
+            throw new TokenApiContentException(TokenApiContentProblem.InvalidToken, HttpStatusCode.OK, contentType: null, snippet: null, innerException: null);
         }
 
         DateTimeOffset? expiresAt = TokenLifetime.ExpiresAt(values, sentAt, _readJwtExpiry, _log, _name);
