@@ -125,7 +125,7 @@ public sealed class TokenApiException : HttpRequestException
         if (!string.IsNullOrEmpty(errorBody))
         {
             // Redact the whole text given (the reader decodes a little past the bound), so a secret straddling the cut is
-            // still recognised as one; then cut the redacted text and, separately, the original.
+            // still recognised as one; then cut the redacted text. The original is kept only when it is whole.
             string redacted = SecretRedactor.Redact(errorBody);
             bool redactedCut = redacted.Length > MaxErrorBodyChars;
             ErrorBody = redactedCut ? CutAt(redacted, MaxErrorBodyChars) : redacted;
