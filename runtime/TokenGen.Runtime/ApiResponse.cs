@@ -41,10 +41,13 @@ public sealed class ApiResponse<T>
     /// <summary>Whether the status code is in the 2xx range.</summary>
     public bool IsSuccessStatusCode => (int)StatusCode is >= 200 and <= 299;
 
-    /// <summary>The reason phrase, if the server sent one.</summary>
+    /// <summary>
+    /// The reason phrase as the server sent it, if it did: not cleaned, so quote it in a log only with care.
+    /// <see cref="Error"/>'s <see cref="TokenApiException.ReasonPhrase"/> is the same phrase redacted, escaped and bounded.
+    /// </summary>
     public string? ReasonPhrase { get; }
 
-    /// <summary>The response headers.</summary>
+    /// <summary>The response headers, as the server sent them (not redacted).</summary>
     public HttpResponseHeaders Headers { get; }
 
     /// <summary>The content headers, when the answer had content.</summary>

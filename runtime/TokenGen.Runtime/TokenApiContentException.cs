@@ -44,7 +44,8 @@ public enum TokenApiContentProblem
 /// Carries the status, the content type and a short snippet of the body.
 /// </summary>
 /// <remarks>
-/// The message says what was wrong, with the status and the content type. Only for
+/// The message says what was wrong, with the status and the content type (redacted, escaped and bounded like any text a
+/// server chose; see <see cref="ContentType"/>). Only for
 /// <see cref="TokenApiContentProblem.InvalidJson"/> does it quote the snippet; for the other problems it states the
 /// size or the limit instead. A body is parsed as JSON whatever its content type says; when it fails and the content
 /// type rules JSON out (<c>text/html</c>, <c>application/xml</c>, …), the message says so, since such an answer usually
@@ -57,10 +58,16 @@ public sealed class TokenApiContentException : HttpRequestException
     /// <summary>The most characters of the body a snippet shows.</summary>
     public const int MaxSnippetChars = 128;
 
+    /// <summary>The most characters of <see cref="ContentType"/>, and of the media type quoted in the message: 128.</summary>
+    public const int MaxContentTypeChars = TokenApiException.MaxContentTypeChars;
+
     /// <summary>Creates an exception describing an unreadable successful answer.</summary>
     /// <param name="problem">What was wrong with the body.</param>
     /// <param name="statusCode">The status code of the answer.</param>
-    /// <param name="contentType">The media type of the body, if any.</param>
+    /// <param name="contentType">
+    /// The media type of the body, if any; it is redacted like the snippet, its control characters written as
+    /// <c>\uXXXX</c>, and it is cut to <see cref="MaxContentTypeChars"/> characters.
+    /// </param>
     /// <param name="snippet">
     /// The start of the body, if any; control characters are replaced, token-like values redacted, and it is cut to
     /// <see cref="MaxSnippetChars"/> characters.
@@ -86,7 +93,13 @@ public sealed class TokenApiContentException : HttpRequestException
         long? maxContentBytes,
         long? contentLength)
         : base(
-            CreateMessage(problem, statusCode, contentType, snippet = CleanSnippet(snippet), maxContentBytes, contentLength),
+            CreateMessage(
+                problem,
+                statusCode,
+                contentType = ServerText.Sanitize(contentType, MaxContentTypeChars),
+                snippet = CleanSnippet(snippet),
+                maxContentBytes,
+                contentLength),
             innerException,
             statusCode)
     {
@@ -101,7 +114,10 @@ public sealed class TokenApiContentException : HttpRequestException
     /// <summary>The status code of the answer.</summary>
     public new HttpStatusCode StatusCode => base.StatusCode.GetValueOrDefault();
 
-    /// <summary>The media type of the body, if the server named one.</summary>
+    /// <summary>
+    /// The media type of the body, if the server named one: redacted, its control characters written as <c>\uXXXX</c>, at
+    /// most <see cref="MaxContentTypeChars"/> characters (a cut one ends with <c>…</c>).
+    /// </summary>
     public string? ContentType { get; }
 
     /// <summary>
@@ -171,7 +187,10 @@ public sealed class TokenApiContentException : HttpRequestException
             return false;
         }
 
-        ReadOnlySpan<char> type = contentType.AsSpan().Trim();
+        // Parameters (charset=utf-8) do not change what the type is.
+        ReadOnlySpan<char> type = contentType.AsSpan();
+        int parameters = type.IndexOf(';');
+        type = (parameters < 0 ? type : type.Slice(0, parameters)).Trim();
         return !(type.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
             || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || type.Equals("text/plain", StringComparison.OrdinalIgnoreCase)

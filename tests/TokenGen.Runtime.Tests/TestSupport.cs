@@ -34,8 +34,25 @@ public sealed class ErrorDetail
     public string? Message { get; set; }
 }
 
+/// <summary>An identity provider's error, as Entra ID and Okta write it: the ids are what a support ticket needs.</summary>
+public sealed class OAuthError
+{
+    [JsonPropertyName("error")]
+    public string? Error { get; set; }
+
+    [JsonPropertyName("error_description")]
+    public string? ErrorDescription { get; set; }
+
+    [JsonPropertyName("trace_id")]
+    public string? TraceId { get; set; }
+
+    [JsonPropertyName("correlation_id")]
+    public string? CorrelationId { get; set; }
+}
+
 [JsonSerializable(typeof(TokenModel))]
 [JsonSerializable(typeof(ErrorEnvelope))]
+[JsonSerializable(typeof(OAuthError))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class TestJsonContext : JsonSerializerContext

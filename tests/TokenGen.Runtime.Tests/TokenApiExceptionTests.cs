@@ -173,7 +173,7 @@ public sealed class TokenApiExceptionTests
     }
 
     [Fact]
-    public async Task TokenLikeValuesInTheErrorBodyAreRedactedAndItStillParses()
+    public async Task TokenLikeValuesInTheErrorBodyAreRedacted_TheRedactedBodyStillParses_AndTryReadErrorSeesTheOriginal()
     {
         const string Token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlMTIzNDU2";
         using HttpResponseMessage response = ErrorResponse(
@@ -182,9 +182,158 @@ public sealed class TokenApiExceptionTests
         TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
 
         Assert.DoesNotContain(Token, exception.ErrorBody!, StringComparison.Ordinal);
+        ErrorEnvelope? redacted = System.Text.Json.JsonSerializer.Deserialize(exception.ErrorBody!, TestJsonContext.Default.ErrorEnvelope);
+        Assert.Equal("token [redacted] expired", redacted!.Error!.Message);
+
         Assert.True(exception.TryReadError(TestJsonContext.Default.ErrorEnvelope, out ErrorEnvelope? envelope));
         Assert.Equal("BadToken", envelope!.Error!.Code);
-        Assert.Equal("token [redacted] expired", envelope.Error.Message);
+        Assert.Equal("token " + Token + " expired", envelope.Error.Message);
+        Assert.DoesNotContain(Token, exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryReadErrorReturnsTheTraceIdWhole_WhileErrorBodyRedactsIt_AndNeitherToStringNorMessageHasIt()
+    {
+        const string TraceId = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        const string CorrelationId = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        string body = "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\","
+            + "\"trace_id\":\"" + TraceId + "\",\"correlation_id\":\"" + CorrelationId + "\",\"client_secret\":\"hunter2\"}";
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.Unauthorized, body);
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.True(exception.TryReadError(TestJsonContext.Default.OAuthError, out OAuthError? error));
+        Assert.Equal(TraceId, error!.TraceId);
+        Assert.Equal(CorrelationId, error.CorrelationId);
+        Assert.Equal("invalid_client", error.Error);
+
+        Assert.Contains("\"trace_id\":\"[redacted]\"", exception.ErrorBody, StringComparison.Ordinal);
+        Assert.Contains("\"client_secret\":\"[redacted]\"", exception.ErrorBody, StringComparison.Ordinal);
+        foreach (string text in new[] { exception.ToString(), exception.Message, exception.ErrorBody! })
+        {
+            Assert.DoesNotContain(TraceId, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TheOriginalBodyIsInNoPublicMember()
+    {
+        const string Secret = "hunter2-original";
+        var exception = new TokenApiException(
+            HttpStatusCode.BadRequest, HttpMethod.Post, null, null, null, "{\"password\":\"" + Secret + "\"}", "application/json");
+
+        foreach (System.Reflection.PropertyInfo property in typeof(TokenApiException).GetProperties())
+        {
+            if (property.GetIndexParameters().Length == 0 && property.GetValue(exception) is { } value)
+            {
+                Assert.DoesNotContain(Secret, value.ToString() ?? string.Empty, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.DoesNotContain(Secret, exception.ToString(), StringComparison.Ordinal);
+        Assert.Empty(exception.Data);
+    }
+
+    [Fact]
+    public void TryReadErrorSeesTheWholeBody_EvenWhenRedactionMakesErrorBodyLongerThanTheBound()
+    {
+        // Each short password grows into "[redacted]", so the redacted text passes the bound while the body does not.
+        var builder = new StringBuilder("{\"error\":\"bad\",\"list\":[");
+        while (builder.Length < TokenApiException.MaxErrorBodyChars - 40)
+        {
+            builder.Append("{\"pwd\":\"x\"},");
+        }
+
+        builder.Append("{}]}");
+        var exception = new TokenApiException(HttpStatusCode.BadRequest, HttpMethod.Post, null, null, null, builder.ToString(), "application/json");
+
+        Assert.True(exception.IsErrorBodyTruncated);
+        Assert.Equal(TokenApiException.MaxErrorBodyChars, exception.ErrorBody!.Length);
+        Assert.True(exception.TryReadError(TestJsonContext.Default.OAuthError, out OAuthError? error));
+        Assert.Equal("bad", error!.Error);
+    }
+
+    [Fact]
+    public async Task TheWidenedSecretNamesAreRedactedInAnErrorBody_WhichStaysValidJson()
+    {
+        const string Body = """
+            {"error":"invalid_grant","code":"E7","token_type":"Bearer","expires_in":3600,
+             "pwd":"p1","passphrase":"p2","client_assertion":"p3","private_key":"p4","api_key":"p5","apikey":"p6",
+             "secret_id":"p7","subject_token":"p8","actor_token":"p9","id_token":"p10","session_key":"p11",
+             "otp":123456,"pin":"4321","code_verifier":"p12","key":"public-k","signature":"sig"}
+            """;
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.BadRequest, Body);
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        using System.Text.Json.JsonDocument document = System.Text.Json.JsonDocument.Parse(exception.ErrorBody!);
+        foreach (System.Text.Json.JsonProperty member in document.RootElement.EnumerateObject())
+        {
+            bool secret = member.Name is not ("error" or "code" or "token_type" or "expires_in" or "key" or "signature");
+            Assert.Equal(secret, member.Value.ToString() == "[redacted]");
+        }
+
+        Assert.Equal("E7", document.RootElement.GetProperty("code").GetString());
+        Assert.Equal(3600, document.RootElement.GetProperty("expires_in").GetInt32());
+    }
+
+    [Fact]
+    public async Task ARedirectSaysWhereItPointedByOriginOnly_AndThatItWasNotFollowed()
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.TemporaryRedirect, string.Empty, "POST", "https://a/token?client_secret=s");
+        response.ReasonPhrase = "Temporary Redirect";
+        response.Headers.Location = new Uri("https://user:pw@b:8443/steal/" + "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0MTIzNDU2Nzg5" + "?code=abc#f");
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Equal(
+            "POST https://a/token answered 307 (Temporary Redirect): a redirect to https://b:8443, not followed; "
+                + "TokenGen sends a request's values only to the origin it was built for.",
+            exception.Message);
+        Assert.Equal(new Uri("https://b:8443/steal/eyJhbGciOiJIUzI1NiJ9.c2VjcmV0MTIzNDU2Nzg5"), exception.RedirectLocation);
+        Assert.Equal(string.Empty, exception.RedirectLocation!.Query);
+        Assert.Equal(string.Empty, exception.RedirectLocation.UserInfo);
+        Assert.DoesNotContain("steal", exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("pw@", exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v2/token?x=1", "https://host:443/v2/token", "a redirect to https://host:443,")]
+    [InlineData("http://[::1]:8080/x", "http://[::1]:8080/x", "a redirect to http://[::1]:8080,")]
+    [InlineData("https://eyJhbGciOiJIUzI1NiJ9c2VjcmV0MTIzNDU2Nzg5.example/x", "https://eyJhbGciOiJIUzI1NiJ9c2VjcmV0MTIzNDU2Nzg5.example/x", "a redirect to https://[redacted]:443,")]
+    public async Task ARedirectsLocationIsResolvedAgainstTheRequest_AndItsHostCleaned(string location, string expected, string inMessage)
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.Found, string.Empty, "GET", "https://host/v1/token");
+        response.Headers.TryAddWithoutValidation("Location", location);
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Equal(new Uri(expected), exception.RedirectLocation);
+        Assert.Contains(inMessage, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALocationOnAnAnswerThatIsNoRedirectIsNotReported()
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.Unauthorized, string.Empty);
+        response.Headers.Location = new Uri("https://login.example/");
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Null(exception.RedirectLocation);
+        Assert.Equal("POST https://host/v3/directline/tokens/refresh answered 401 (Unauthorized).", exception.Message);
+    }
+
+    [Fact]
+    public async Task ARedirectWithoutLocationSaysNothingOfOne()
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.MovedPermanently, string.Empty);
+
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+
+        Assert.Null(exception.RedirectLocation);
+        Assert.Equal("POST https://host/v3/directline/tokens/refresh answered 301 (Moved Permanently).", exception.Message);
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public static class ResponseReader
 
     private const int InitialBufferBytes = 4096;
 
+    // The parser's own message is a sentence and a path; this bounds what a quoted literal can add to it.
+    private const int MaxParserMessageChars = 1024;
+
     private static readonly HttpMethod s_unknownMethod = new("UNKNOWN");
 
     /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock, with no deadline.</summary>
@@ -308,7 +311,8 @@ public static class ResponseReader
             HttpRules.RetryAfter(response.Headers.RetryAfter, timeProvider.GetUtcNow()),
             errorBody,
             cut,
-            MediaTypeOf(content));
+            MediaTypeOf(content),
+            response.Headers.Location);
     }
 
     private static async ValueTask<T?> ReadNullableBodyAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, CallDeadline deadline, CancellationToken cancellationToken)
@@ -398,7 +402,8 @@ public static class ResponseReader
 
     private static HttpRequestException BodyReadFailed(HttpResponseMessage response, IOException exception)
     {
-        string? mediaType = MediaTypeOf(response.Content);
+        // The server's media type, cleaned as the exceptions clean it, since this message is logged like theirs.
+        string? mediaType = ServerText.Sanitize(MediaTypeOf(response.Content), TokenApiContentException.MaxContentTypeChars);
         string message = string.Create(
             CultureInfo.InvariantCulture,
             $"The connection failed while the body of the successful answer ({(int)response.StatusCode}, {(string.IsNullOrEmpty(mediaType) ? "no content type" : mediaType)}) was read; what arrived of it was dropped.");
@@ -504,12 +509,13 @@ public static class ResponseReader
 
     /// <summary>
     /// The parser quotes an invalid literal in its message (<c>'token=eyJ...' is an invalid JSON literal</c>), so a token
-    /// sent as text would end up in the exception's <c>ToString()</c>. Such a message is redacted; the position is kept.
+    /// sent as text would end up in the exception's <c>ToString()</c>. Such a message is cleaned like any text a server
+    /// chose (redacted, control characters escaped, bounded); the position is kept.
     /// </summary>
     private static JsonException WithoutSecrets(JsonException exception)
     {
         string message = exception.Message;
-        string redacted = SecretRedactor.Redact(message);
+        string redacted = ServerText.Sanitize(message, MaxParserMessageChars)!;
         return ReferenceEquals(message, redacted)
             ? exception
             : new JsonException(redacted, exception.Path, exception.LineNumber, exception.BytePositionInLine);

@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenGen.Infrastructure;
 
 namespace TokenGen;
 
@@ -102,7 +103,8 @@ internal static class ResponseBuffer
     /// <summary>The failure a generated client's own read reports (see <c>ResponseReader</c>), so the handler changes nothing of it.</summary>
     private static HttpRequestException BodyReadFailed(HttpResponseMessage response, IOException exception)
     {
-        string? mediaType = response.Content.Headers.ContentType?.MediaType;
+        // The server's media type, cleaned as the exceptions clean it, since this message is logged like theirs.
+        string? mediaType = ServerText.Sanitize(response.Content.Headers.ContentType?.MediaType, TokenApiContentException.MaxContentTypeChars);
         string message = string.Create(
             CultureInfo.InvariantCulture,
             $"The connection failed while the body of the answer ({(int)response.StatusCode}, {(string.IsNullOrEmpty(mediaType) ? "no content type" : mediaType)}) was read; what arrived of it was dropped.");

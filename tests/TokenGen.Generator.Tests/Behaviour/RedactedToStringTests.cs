@@ -35,6 +35,9 @@ public partial interface ISecretTokensAgain
 
     [Post("/token/exchange")]
     Task<CodeGrantAnswer> ExchangeAsync([Body] SharedCodeModel exchange, CancellationToken cancellationToken = default);
+
+    [Post("/token/widened")]
+    Task<WidenedAnswer> WidenedAsync([Body(BodyEncoding.FormUrlEncoded)] WidenedCredentials credentials, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Sent: "code" is an OAuth authorization code, a credential until redeemed.</summary>
@@ -67,6 +70,34 @@ public sealed partial class SharedCodeModel
     [JsonPropertyName("subject_token")] public string? SubjectToken { get; set; }
 }
 
+/// <summary>Sent: the names real token APIs use for secrets besides token, secret and password, and look-alikes that are not.</summary>
+public sealed partial class WidenedCredentials
+{
+    [JsonPropertyName("pwd")] public string? Pwd { get; set; }
+    [JsonPropertyName("passphrase")] public string? Passphrase { get; set; }
+    [JsonPropertyName("client_assertion")] public string? ClientAssertion { get; set; }
+    [JsonPropertyName("client_assertion_type")] public string? ClientAssertionType { get; set; }
+    [JsonPropertyName("private_key")] public string? PrivateKey { get; set; }
+    [JsonPropertyName("api_key")] public string? ApiKey { get; set; }
+    [JsonPropertyName("secret_id")] public string? SecretId { get; set; }
+    [JsonPropertyName("subject_token")] public string? SubjectToken { get; set; }
+    [JsonPropertyName("actor_token")] public string? ActorToken { get; set; }
+    [JsonPropertyName("session_key")] public string? SessionKey { get; set; }
+    [JsonPropertyName("otp")] public string? Otp { get; set; }
+    [JsonPropertyName("pin")] public string? Pin { get; set; }
+    [JsonPropertyName("code_verifier")] public string? CodeVerifier { get; set; }
+    [JsonPropertyName("key")] public string? Key { get; set; }
+    [JsonPropertyName("signature")] public string? Signature { get; set; }
+}
+
+/// <summary>Received: an id token is a secret; a trace id and a code are what a log needs.</summary>
+public sealed partial class WidenedAnswer
+{
+    [JsonPropertyName("id_token")] public string? IdToken { get; set; }
+    [JsonPropertyName("trace_id")] public string? TraceId { get; set; }
+    [JsonPropertyName("code")] public string? Code { get; set; }
+}
+
 public sealed partial class SecretTokenResponse
 {
     [JsonPropertyName("access_token"), AccessToken] public string? Access { get; set; }
@@ -97,6 +128,7 @@ public sealed partial record SessionRecord([property: AccessToken] string? Token
 [JsonSerializable(typeof(AuthorizationCodeGrant))]
 [JsonSerializable(typeof(CodeGrantAnswer))]
 [JsonSerializable(typeof(SharedCodeModel))]
+[JsonSerializable(typeof(WidenedAnswer))]
 public sealed partial class RedactionJsonContext : JsonSerializerContext
 {
 }
@@ -167,5 +199,25 @@ public sealed class RedactedToStringTests
         var exchange = new SharedCodeModel { Code = "CODE-VALUE", SubjectToken = "SUBJECT-VALUE" };
 
         Assert.Equal("SharedCodeModel { Code = ***, SubjectToken = *** }", exchange.ToString());
+    }
+
+    [Fact]
+    public void TheWidenedSecretNames_PrintAsStars_TheirLookAlikesAsTheirValues()
+    {
+        var credentials = new WidenedCredentials
+        {
+            Pwd = "V1", Passphrase = "V2", ClientAssertion = "V3", ClientAssertionType = "urn:jwt-bearer", PrivateKey = "V4",
+            ApiKey = "V5", SecretId = "V6", SubjectToken = "V7", ActorToken = "V8", SessionKey = "V9", Otp = "V10", Pin = "V11",
+            CodeVerifier = "V12", Key = "k1", Signature = "sig1",
+        };
+
+        Assert.Equal(
+            "WidenedCredentials { Pwd = ***, Passphrase = ***, ClientAssertion = ***, ClientAssertionType = urn:jwt-bearer, "
+                + "PrivateKey = ***, ApiKey = ***, SecretId = ***, SubjectToken = ***, ActorToken = ***, SessionKey = ***, "
+                + "Otp = ***, Pin = ***, CodeVerifier = ***, Key = k1, Signature = sig1 }",
+            credentials.ToString());
+        Assert.Equal(
+            "WidenedAnswer { IdToken = ***, TraceId = 0f8fad5b-d9cb-469f-a165-70867728950e, Code = E42 }",
+            new WidenedAnswer { IdToken = "V13", TraceId = "0f8fad5b-d9cb-469f-a165-70867728950e", Code = "E42" }.ToString());
     }
 }
