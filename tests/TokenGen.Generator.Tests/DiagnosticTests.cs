@@ -769,7 +769,9 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertSingleError(run, "TG0020", "IdToken", "'Contoso.RoleToken'", "[AccessToken]", "'RoleToken.Token'", "'RoleToken.IdToken'");
+        AssertSingleError(
+            run, "TG0020", "IdToken", "'Contoso.RoleToken'", "[AccessToken]", "'RoleToken.Token'", "'RoleToken.IdToken'",
+            "keep [AccessToken] on the one member that carries it, a property or field of type string, and remove it from the other");
         AssertNoClient(run);
     }
 
@@ -790,20 +792,31 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertSingleError(run, "TG0020", "Lifetime", "[ExpiresIn]", "'RoleToken.ExpiresIn'", "'RoleToken.Data.Lifetime'");
+        AssertSingleError(
+            run, "TG0020", "Lifetime", "[ExpiresIn]", "'RoleToken.ExpiresIn'", "'RoleToken.Data.Lifetime'",
+            "a property or field of " + ExpiresInTypes, "remove it from the other");
         AssertNoClient(run);
     }
 
     // ---- TG0021 ---------------------------------------------------------------------------------------------------
 
+    /// <summary>The types TG0020 and TG0021 name for <c>[ExpiresIn]</c>.</summary>
+    private const string ExpiresInTypes = "type int, long, short, sbyte, byte, ushort, uint, ulong, double, float, decimal or string, nullable or not";
+
+    /// <summary>The types TG0020 and TG0021 name for <c>[ExpiresAt]</c>.</summary>
+    private const string ExpiresAtTypes = "type DateTimeOffset, DateTime, int, long, short, sbyte, byte, ushort, uint, ulong, double, float, decimal or string, nullable or not";
+
     [Theory]
-    [InlineData("[AccessToken] public int Token { get; set; }", "Token", "[AccessToken]", "a string", "'int'")]
-    [InlineData("[RefreshToken] public byte[]? Token { get; set; }", "Token", "[RefreshToken]", "a string", "'byte[]?'")]
-    [InlineData("[ExpiresIn] public double Seconds { get; set; }", "Seconds", "[ExpiresIn]", "an integer number of seconds", "'double'")]
-    [InlineData("[ExpiresIn] public TimeSpan Seconds { get; set; }", "Seconds", "[ExpiresIn]", "an integer number of seconds", "'System.TimeSpan'")]
-    [InlineData("[ExpiresAt] public string? When { get; set; }", "When", "[ExpiresAt]", "a DateTimeOffset or DateTime", "'string?'")]
-    [InlineData("[ExpiresAt] public long When { get; set; }", "When", "[ExpiresAt]", "a DateTimeOffset or DateTime", "'long'")]
-    public void RoleOnAMemberOfTheWrongType_ReportsTG0021_OnTheMember(string member, string located, string role, string needs, string actual)
+    [InlineData("[AccessToken] public int Token { get; set; }", "Token", "[AccessToken]", "type string, but", "'int'")]
+    [InlineData("[RefreshToken] public byte[]? Token { get; set; }", "Token", "[RefreshToken]", "type string, but", "'byte[]?'")]
+    [InlineData("[ExpiresIn] public TimeSpan Seconds { get; set; }", "Seconds", "[ExpiresIn]", ExpiresInTypes, "'System.TimeSpan'")]
+    [InlineData("[ExpiresIn] public bool Seconds { get; set; }", "Seconds", "[ExpiresIn]", ExpiresInTypes, "'bool'")]
+    [InlineData("[ExpiresIn] public DateTimeOffset Seconds { get; set; }", "Seconds", "[ExpiresIn]", ExpiresInTypes, "'System.DateTimeOffset'")]
+    [InlineData("[ExpiresAt] public Guid When { get; set; }", "When", "[ExpiresAt]", ExpiresAtTypes, "'System.Guid'")]
+    [InlineData("[ExpiresAt] public TimeSpan? When { get; set; }", "When", "[ExpiresAt]", ExpiresAtTypes, "'System.TimeSpan?'")]
+    [InlineData("[ExpiresAt] public bool When { get; set; }", "When", "[ExpiresAt]", ExpiresAtTypes, "'bool'")]
+    [InlineData("[ExpiresAt] public char When { get; set; }", "When", "[ExpiresAt]", ExpiresAtTypes, "'char'")]
+    public void RoleOnAMemberOfTheWrongType_ReportsTG0021_NamingTheAcceptedTypes(string member, string located, string role, string accepted, string actual)
     {
         // The valid access token comes first, so the member under test is the only problem.
         var run = Run(RoleApi($$"""
@@ -814,8 +827,26 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertSingleError(run, "TG0021", located, "'RoleToken." + located + "'", role, needs, actual);
+        AssertSingleError(
+            run, "TG0021", located, "'RoleToken." + located + "'", role, "property or field of " + accepted, "but it is " + actual,
+            "; declare it as one of these types");
         AssertNoClient(run);
+    }
+
+    [Fact]
+    public void TG0021OnALifetime_SaysWhatItsNumbersAndStringsMean()
+    {
+        var run = Run(RoleApi("""
+            public sealed class RoleToken
+            {
+                [AccessToken] public string? Access { get; set; }
+                [ExpiresAt] public bool When { get; set; }
+            }
+            """));
+
+        AssertSingleError(
+            run, "TG0021", "When",
+            "a number is a Unix time in seconds, or in milliseconds from 10^11; a string holds such a number or an ISO 8601 date");
     }
 
     [Theory]
@@ -831,8 +862,26 @@ public sealed class DiagnosticTests
             }
             """));
 
-        AssertSingleError(run, "TG0021", "Token", "'RoleToken.Token'", "[AccessToken]", "'string?', " + kind);
+        AssertSingleError(
+            run, "TG0021", "Token", "'RoleToken.Token'", "[AccessToken]", "'string?', " + kind,
+            "; make it a public instance property with a public getter, or a public instance field");
         AssertNoClient(run);
+    }
+
+    [Fact]
+    public void RoleOnAMemberNeitherReadNorOfAnAcceptedType_ReportsTG0021_WithBothFixes()
+    {
+        var run = Run(RoleApi("""
+            public sealed class RoleToken
+            {
+                [AccessToken] public string? Access { get; set; }
+                [ExpiresIn] internal TimeSpan Lifetime { get; set; }
+            }
+            """));
+
+        AssertSingleError(
+            run, "TG0021", "Lifetime", "'System.TimeSpan', not public",
+            "; make it a public instance property with a public getter, or a public instance field, of one of these types");
     }
 
     [Fact]
@@ -853,6 +902,43 @@ public sealed class DiagnosticTests
         Assert.Contains("accessToken: response?.Access,", source, StringComparison.Ordinal);
         Assert.Contains("expiresInSeconds: response?.Seconds,", source, StringComparison.Ordinal);
         Assert.Contains("expiresAt: global::TokenGen.TokenResponseValues.ToInstant(response?.When));", source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("string?", "string?", "ToSeconds(response?.In)", "ToInstant(response?.At)")]
+    [InlineData("long", "long", "response?.In", "FromUnixTime(response?.At)")]
+    [InlineData("int?", "int?", "response?.In", "FromUnixTime(response?.At)")]
+    [InlineData("sbyte", "byte", "response?.In", "FromUnixTime(response?.At)")]
+    [InlineData("ushort?", "uint", "response?.In", "FromUnixTime(response?.At)")]
+    [InlineData("ulong", "ulong?", "ToSeconds(response?.In)", "FromUnixTime(response?.At)")]
+    [InlineData("double", "double?", "ToSeconds(response?.In)", "FromUnixTime(response?.At)")]
+    [InlineData("float?", "float", "ToSeconds(response?.In)", "FromUnixTime(response?.At)")]
+    [InlineData("decimal", "decimal?", "ToSeconds(response?.In)", "FromUnixTime(response?.At)")]
+    [InlineData("short", "DateTimeOffset", "response?.In", "response?.At")]
+    public void LifetimesAsServicesSendThem_AreAcceptedAndTheReaderCompiles(string expiresIn, string expiresAt, string readsIn, string readsAt)
+    {
+        var run = Run(RoleApi($$"""
+            public sealed class RoleToken
+            {
+                [AccessToken] public string? Access { get; set; }
+                [ExpiresIn] public {{expiresIn}} In { get; set; }
+                [ExpiresAt] public {{expiresAt}} At { get; set; }
+            }
+            """));
+
+        Assert.Empty(TokenGenDiagnostics(run));
+        var source = run.GeneratedSources[HintName];
+        Assert.Contains("expiresInSeconds: " + Qualified(readsIn) + ",", source, StringComparison.Ordinal);
+        Assert.Contains("expiresAt: " + Qualified(readsAt) + ");", source, StringComparison.Ordinal);
+
+        // Every overload the reader calls resolves, without ambiguity, for each type. The JSON context's own errors are
+        // expected, because the System.Text.Json generator does not run here: abstract members, no base constructor, and
+        // no Default instance for the client to use.
+        Assert.DoesNotContain(
+            run.CompilationDiagnostics,
+            d => d.Id is not ("CS0534" or "CS7036") && !(d.Id == "CS0117" && Message(d).Contains("'Default'", StringComparison.Ordinal)));
+
+        static string Qualified(string read) => read.StartsWith("response", StringComparison.Ordinal) ? read : "global::TokenGen.TokenResponseValues." + read;
     }
 
     /// <summary>A token API whose one operation returns <c>RoleToken</c>, declared by <paramref name="models"/>, from its own context.</summary>

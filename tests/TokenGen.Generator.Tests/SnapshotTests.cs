@@ -136,4 +136,83 @@ public sealed class SnapshotTests
         Assert.Equal("ILegacyTokens.g.cs", run.GeneratedSources.Keys.Single());
         Snapshot.Match(run.GeneratedSources["ILegacyTokens.g.cs"], "FormAndMultipartBodiesInTheGlobalNamespaceOnAnInternalInterface");
     }
+
+    [Fact]
+    public void TokenReadersForLifetimesAsServicesSendThem()
+    {
+        const string source = """
+            using System;
+            using System.Text.Json.Serialization;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using TokenGen;
+
+            namespace Contoso.Lifetimes;
+
+            public sealed class ImdsToken
+            {
+                [JsonPropertyName("access_token"), AccessToken] public string? AccessToken { get; set; }
+                [JsonPropertyName("expires_in"), ExpiresIn] public string? ExpiresIn { get; set; }
+                [JsonPropertyName("expires_on"), ExpiresAt] public string? ExpiresOn { get; set; }
+            }
+
+            public sealed class IntrospectionToken
+            {
+                [AccessToken] public string? Token { get; set; }
+                [JsonPropertyName("exp"), ExpiresAt] public long Exp { get; set; }
+                [ExpiresIn] public double? Remaining { get; set; }
+            }
+
+            public struct Envelope
+            {
+                public Grant @event { get; set; }
+            }
+
+            public struct Grant
+            {
+                [AccessToken] public string? @string { get; set; }
+                [RefreshToken] public string? Refresh { get; set; }
+                [ExpiresIn] public ulong Seconds { get; set; }
+                [ExpiresAt] public decimal? Until { get; set; }
+            }
+
+            public struct Holder
+            {
+                [AccessToken] public string? Value { get; set; }
+            }
+
+            public sealed class Dated
+            {
+                public Holder? Holder { get; set; }
+                [ExpiresAt] public DateTime When { get; set; }
+            }
+
+            [JsonSerializable(typeof(ImdsToken))]
+            [JsonSerializable(typeof(IntrospectionToken))]
+            [JsonSerializable(typeof(Envelope))]
+            [JsonSerializable(typeof(Dated))]
+            public sealed partial class LifetimeContext : JsonSerializerContext;
+
+            [TokenApi(SerializerContext = typeof(LifetimeContext))]
+            public partial interface ILifetimeTokens
+            {
+                [Get("/metadata/identity/oauth2/token")]
+                Task<ImdsToken> ImdsAsync(CancellationToken cancellationToken = default);
+
+                [Post("/introspect")]
+                Task<IntrospectionToken> IntrospectAsync(CancellationToken cancellationToken = default);
+
+                [Post("/envelope")]
+                Task<Envelope> EnvelopeAsync(CancellationToken cancellationToken = default);
+
+                [Post("/dated")]
+                Task<Dated> DatedAsync(CancellationToken cancellationToken = default);
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Snapshot.Match(run.GeneratedSources["Contoso.Lifetimes.ILifetimeTokens.g.cs"], "TokenReadersForLifetimesAsServicesSendThem");
+    }
 }

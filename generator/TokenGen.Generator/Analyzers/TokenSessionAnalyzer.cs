@@ -78,6 +78,7 @@ public sealed class TokenSessionAnalyzer : DiagnosticAnalyzer
                 location,
                 CreateMethodName,
                 responseType.ToDisplayString(),
+                TokenRoleTypes.Requirement(TokenRole.AccessToken),
                 isApiResponse ? ApiResponseHint : string.Empty));
         }
     }

@@ -108,17 +108,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateTokenRole = Error(
         "TG0020",
         "Two members carry the same token role",
-        "Response type '{0}' has two members marked [{1}]: '{2}' and '{3}'; a token response has one of each role");
+        "Response type '{0}' has two members marked [{1}]: '{2}' and '{3}'; a token response has one of each role, so keep [{1}] on the one member that carries it, a property or field of {4}, and remove it from the other");
 
     public static readonly DiagnosticDescriptor InvalidTokenRoleMember = Error(
         "TG0021",
         "Token role on a member that cannot carry it",
-        "Member '{0}' is marked [{1}], which needs a public readable instance property or field of {2}, but it is {3}");
+        "Member '{0}' is marked [{1}], which needs a public readable instance property or field of {2}, but it is {3}; {4}");
 
     public static readonly DiagnosticDescriptor SessionResponseWithoutAccessToken = Error(
         "TG0022",
         "Token session built from a response without an access token",
-        "TokenSession.{0} is given an operation returning '{1}', which has no member marked [AccessToken]; mark the member that carries the token{2}");
+        "TokenSession.{0} is given an operation returning '{1}', which has no member marked [AccessToken]; mark the member that carries the token, a public property or field of {2}{3}");
 
     public static readonly DiagnosticDescriptor RecordPrintsSecrets = new(
         "TG0023",

@@ -12,6 +12,10 @@ internal static class CSharpText
     /// </summary>
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
+    /// <summary>A member name as C# can write it: a keyword gets <c>@</c> (<c>@class</c>).</summary>
+    public static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
     /// <summary>An identifier without its verbatim <c>@</c>: <c>@class</c> and <c>class</c> name the same thing.</summary>
     public static string WithoutVerbatimPrefix(string identifier) =>
         identifier.Length > 0 && identifier[0] == '@' ? identifier.Substring(1) : identifier;

@@ -1,15 +1,21 @@
+using System;
+using System.Text;
 using TokenGen.Generator.Model;
 
 namespace TokenGen.Generator.Emitting;
 
 /// <summary>
 /// Writes a client's token readers: one static method per token response type, reading the members the parser
-/// found, and a module initializer that registers them with <c>TokenResponseReaders</c>, so a token session built
+/// found (null-conditional where a step may be null, through the <c>TokenResponseValues</c> conversion each member's
+/// type needs), and a module initializer that registers them with <c>TokenResponseReaders</c>, so a token session built
 /// from the client's operations reads their answers without reflection.
 /// </summary>
 internal static class TokenReaderEmitter
 {
     public const string RegisterMethodName = "RegisterTokenReaders";
+
+    /// <summary>The reader's parameter, from which every member path starts.</summary>
+    private const string ResponseParameter = "response";
 
     public static void Write(SourceWriter writer, ClientSpec spec)
     {
@@ -42,16 +48,50 @@ internal static class TokenReaderEmitter
             writer.WriteLine();
             writer.WriteLine("/// <summary>Reads the token values of a <see cref=\"" + reader.ResponseTypeFullName + "\"/>.</summary>");
             writer.WriteLine(
-                "private static " + GlobalTypeNames.TokenResponseValues + " " + reader.MethodName + "(" + reader.ResponseTypeFullName + " response)");
+                "private static " + GlobalTypeNames.TokenResponseValues + " " + reader.MethodName + "(" + reader.ResponseTypeFullName + " " + ResponseParameter + ")");
             writer.Indent();
             writer.WriteLine("=> new " + GlobalTypeNames.TokenResponseValues + "(");
             writer.Indent();
-            writer.WriteLine("accessToken: " + reader.AccessToken + ",");
-            writer.WriteLine("refreshToken: " + (reader.RefreshToken ?? "null") + ",");
-            writer.WriteLine("expiresInSeconds: " + (reader.ExpiresInSeconds ?? "null") + ",");
-            writer.WriteLine("expiresAt: " + (reader.ExpiresAt ?? "null") + ");");
+            writer.WriteLine("accessToken: " + Read(reader.AccessToken) + ",");
+            writer.WriteLine("refreshToken: " + ReadOrNull(reader.RefreshToken) + ",");
+            writer.WriteLine("expiresInSeconds: " + ReadOrNull(reader.ExpiresIn) + ",");
+            writer.WriteLine("expiresAt: " + ReadOrNull(reader.ExpiresAt) + ");");
             writer.Unindent();
             writer.Unindent();
         }
+    }
+
+    private static string ReadOrNull(TokenValueSpec? value) => value is null ? "null" : Read(value);
+
+    /// <summary>The member's value, converted to what <c>TokenResponseValues</c>' constructor takes for its role.</summary>
+    private static string Read(TokenValueSpec value)
+    {
+        var member = new StringBuilder(ResponseParameter);
+        foreach (var step in value.Path)
+        {
+            member.Append(step.ReceiverMayBeNull ? "?." : ".").Append(CSharpText.Identifier(step.MemberName));
+        }
+
+        // The conversions are overloads chosen by the member's type; none but the integer one is ambiguous, and that
+        // one's best overload (long? over ulong?, double? and decimal?) is what the language picks for every signed or
+        // narrower unsigned integer.
+        var conversion = value.Conversion switch
+        {
+            TokenValueConversion.None => null,
+            TokenValueConversion.SecondsFromUInt64
+                or TokenValueConversion.SecondsFromFloatingPoint
+                or TokenValueConversion.SecondsFromDecimal
+                or TokenValueConversion.SecondsFromString => "ToSeconds",
+            TokenValueConversion.InstantFromDateTime or TokenValueConversion.InstantFromString => "ToInstant",
+            TokenValueConversion.InstantFromUnixTimeInteger
+                or TokenValueConversion.InstantFromUnixTimeUInt64
+                or TokenValueConversion.InstantFromUnixTimeFloatingPoint
+                or TokenValueConversion.InstantFromUnixTimeDecimal => "FromUnixTime",
+            _ => throw new ArgumentOutOfRangeException(nameof(value), value.Conversion, "Unknown token value conversion."),
+        };
+
+        return conversion is null
+            ? member.ToString()
+            : GlobalTypeNames.TokenResponseValues + "." + conversion + "(" + member + ")";
     }
 }

@@ -34,7 +34,14 @@ internal sealed partial class ClientParser
             var location = LocationOf(problem.Member, returnLocation);
             if (problem.FirstPath is { } firstPath)
             {
-                Report(DiagnosticDescriptors.DuplicateTokenRole, location, registered.ToDisplayString(), RoleName(problem.Role), firstPath, problem.DisplayPath);
+                Report(
+                    DiagnosticDescriptors.DuplicateTokenRole,
+                    location,
+                    registered.ToDisplayString(),
+                    RoleName(problem.Role),
+                    firstPath,
+                    problem.DisplayPath,
+                    TokenRoleTypes.Requirement(problem.Role));
             }
             else
             {
@@ -43,8 +50,9 @@ internal sealed partial class ClientParser
                     location,
                     problem.DisplayPath,
                     RoleName(problem.Role),
-                    TokenRoleFinder.Requirement(problem.Role),
-                    DescribeMember(problem.Member));
+                    TokenRoleTypes.Requirement(problem.Role),
+                    DescribeMember(problem.Member),
+                    HowToFix(problem));
             }
         }
 
@@ -56,10 +64,10 @@ internal sealed partial class ClientParser
         _tokenReaders.Add(new TokenReaderSpec(
             TypeNames.FullyQualified(registered),
             UniqueReaderName(registered),
-            accessToken.Expression,
-            graph.Roles.TryGetValue(TokenRole.RefreshToken, out var refresh) ? refresh.Expression : null,
-            graph.Roles.TryGetValue(TokenRole.ExpiresIn, out var expiresIn) ? expiresIn.Expression : null,
-            graph.Roles.TryGetValue(TokenRole.ExpiresAt, out var expiresAt) ? expiresAt.Expression : null));
+            accessToken.Value,
+            graph.Roles.TryGetValue(TokenRole.RefreshToken, out var refresh) ? refresh.Value : null,
+            graph.Roles.TryGetValue(TokenRole.ExpiresIn, out var expiresIn) ? expiresIn.Value : null,
+            graph.Roles.TryGetValue(TokenRole.ExpiresAt, out var expiresAt) ? expiresAt.Value : null));
     }
 
     /// <summary>Keeps reader names clear of the methods the client implements.</summary>
@@ -92,6 +100,14 @@ internal sealed partial class ClientParser
     }
 
     internal static string RoleName(TokenRole role) => role.ToString();
+
+    /// <summary>What to change in a member that cannot carry its role, for TG0021.</summary>
+    private static string HowToFix(TokenRoleProblem problem) => (problem.TypeAccepted, problem.Readable) switch
+    {
+        (false, true) => "declare it as one of these types",
+        (true, _) => "make it a public instance property with a public getter, or a public instance field",
+        _ => "make it a public instance property with a public getter, or a public instance field, of one of these types",
+    };
 
     private static string DescribeMember(ISymbol member)
     {

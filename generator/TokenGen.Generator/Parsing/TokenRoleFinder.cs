@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TokenGen.Generator.Model;
 
 namespace TokenGen.Generator.Parsing;
 
@@ -16,16 +18,18 @@ internal enum TokenRole
 /// <summary>A member found carrying a role, and how to read it from the response.</summary>
 /// <param name="Role">Its role.</param>
 /// <param name="Member">The property or field.</param>
-/// <param name="Expression">C# over a parameter named <c>response</c> giving the value, converted for <c>TokenResponseValues</c>.</param>
+/// <param name="Value">The members leading to it from the response, and the conversion its type needs.</param>
 /// <param name="DisplayPath">The member's path for messages, for example <c>TokenResponse.Data.Attributes.Access</c>.</param>
-internal sealed record FoundTokenRole(TokenRole Role, ISymbol Member, string Expression, string DisplayPath);
+internal sealed record FoundTokenRole(TokenRole Role, ISymbol Member, TokenValueSpec Value, string DisplayPath);
 
 /// <summary>A role that cannot be used: on a member of the wrong type or kind, or given twice.</summary>
 /// <param name="Member">The offending member.</param>
 /// <param name="Role">The role.</param>
 /// <param name="FirstPath">For a duplicate: the path of the member that took the role first; otherwise null.</param>
 /// <param name="DisplayPath">The offending member's path.</param>
-internal sealed record TokenRoleProblem(ISymbol Member, TokenRole Role, string? FirstPath, string DisplayPath);
+/// <param name="TypeAccepted">Whether the member's type can carry the role (see <see cref="TokenRoleTypes"/>).</param>
+/// <param name="Readable">Whether System.Text.Json reads the member (public, instance, with a public getter).</param>
+internal sealed record TokenRoleProblem(ISymbol Member, TokenRole Role, string? FirstPath, string DisplayPath, bool TypeAccepted, bool Readable);
 
 /// <summary>What <see cref="TokenRoleFinder"/> found in one response type's graph.</summary>
 internal sealed class TokenRoleGraph
@@ -40,7 +44,7 @@ internal sealed class TokenRoleGraph
 /// <summary>
 /// Finds the members marked <c>[AccessToken]</c>, <c>[RefreshToken]</c>, <c>[ExpiresIn]</c> and <c>[ExpiresAt]</c>
 /// anywhere in a response type's graph of nested objects (Prowler's token sits at <c>data.attributes.access</c>),
-/// and writes the C# that reads each one. Shared by the generator, which emits readers, and the analyzer, which
+/// with the path of members to each one and the conversion its type needs (from <see cref="TokenRoleTypes"/>). Shared by the generator, which emits readers, and the analyzer, which
 /// checks what a <c>TokenSession</c> is given, so both agree on what a token response is.
 /// </summary>
 /// <remarks>
@@ -66,13 +70,16 @@ internal sealed class TokenRoleFinder
         }
 
         var onPath = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        Walk(responseType, "response" + Step(responseType), responseType.Name, depth: 0, onPath, graph, cancellationToken);
+        Walk(responseType, ImmutableArray<MemberAccessStep>.Empty, responseType.Name, depth: 0, onPath, graph, cancellationToken);
         return graph;
     }
 
+    /// <summary>Looks for roles among the members of <paramref name="type"/>, and in the objects they hold.</summary>
+    /// <param name="type">The type walked.</param>
+    /// <param name="path">The members leading from the response to a value of <paramref name="type"/>.</param>
     private void Walk(
         ITypeSymbol type,
-        string prefix,
+        ImmutableArray<MemberAccessStep> path,
         string displayPrefix,
         int depth,
         HashSet<ITypeSymbol> onPath,
@@ -86,19 +93,20 @@ internal sealed class TokenRoleFinder
             return;
         }
 
+        var receiverMayBeNull = MayBeNull(type);
         foreach (var member in ReadableMembers(model))
         {
-            var memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
-            var expression = prefix + Parsing.TypeNames.EscapeIdentifier(member.Name);
+            var memberType = TypeOf(member);
+            var memberPath = path.Add(new MemberAccessStep(member.Name, receiverMayBeNull));
             var displayPath = displayPrefix + "." + member.Name;
 
             if (RoleOf(member) is { } role)
             {
-                AddRole(graph, role, member, memberType, expression, displayPath);
+                AddRole(graph, role, member, memberType, memberPath, displayPath);
             }
             else if (IsModelType(Unwrap(memberType)))
             {
-                Walk(memberType, expression + Step(memberType), displayPath, depth + 1, onPath, graph, cancellationToken);
+                Walk(memberType, memberPath, displayPath, depth + 1, onPath, graph, cancellationToken);
             }
         }
 
@@ -107,66 +115,36 @@ internal sealed class TokenRoleFinder
         {
             if (!IsReadable(member) && member is IPropertySymbol or IFieldSymbol && RoleOf(member) is { } role)
             {
-                graph.Problems.Add(new TokenRoleProblem(member, role, null, displayPrefix + "." + member.Name));
+                var typeAccepted = TokenRoleTypes.ConversionFor(role, TokenRoleTypes.Classify(TypeOf(member), _known)) is not null;
+                graph.Problems.Add(new TokenRoleProblem(member, role, null, displayPrefix + "." + member.Name, typeAccepted, Readable: false));
             }
         }
 
         onPath.Remove(model);
     }
 
-    private void AddRole(TokenRoleGraph graph, TokenRole role, ISymbol member, ITypeSymbol memberType, string expression, string displayPath)
+    private void AddRole(
+        TokenRoleGraph graph,
+        TokenRole role,
+        ISymbol member,
+        ITypeSymbol memberType,
+        ImmutableArray<MemberAccessStep> path,
+        string displayPath)
     {
-        if (Convert(role, memberType, expression) is not { } converted)
+        if (TokenRoleTypes.ConversionFor(role, TokenRoleTypes.Classify(memberType, _known)) is not { } conversion)
         {
-            graph.Problems.Add(new TokenRoleProblem(member, role, null, displayPath));
+            graph.Problems.Add(new TokenRoleProblem(member, role, null, displayPath, TypeAccepted: false, Readable: true));
             return;
         }
 
         if (graph.Roles.TryGetValue(role, out var first))
         {
-            graph.Problems.Add(new TokenRoleProblem(member, role, first.DisplayPath, displayPath));
+            graph.Problems.Add(new TokenRoleProblem(member, role, first.DisplayPath, displayPath, TypeAccepted: true, Readable: true));
             return;
         }
 
-        graph.Roles.Add(role, new FoundTokenRole(role, member, converted, displayPath));
+        graph.Roles.Add(role, new FoundTokenRole(role, member, new TokenValueSpec(new EquatableArray<MemberAccessStep>(path), conversion), displayPath));
     }
-
-    /// <summary>The expression, converted to what <c>TokenResponseValues</c> takes; null when the type cannot carry the role.</summary>
-    private string? Convert(TokenRole role, ITypeSymbol memberType, string expression)
-    {
-        var type = Unwrap(memberType);
-        switch (role)
-        {
-            case TokenRole.AccessToken or TokenRole.RefreshToken:
-                return type.SpecialType == SpecialType.System_String ? expression : null;
-            case TokenRole.ExpiresIn:
-                return type.SpecialType switch
-                {
-                    SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
-                        or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 => expression,
-                    // The one integer type that does not convert to long implicitly: capped rather than wrapped.
-                    SpecialType.System_UInt64 => "global::TokenGen.TokenResponseValues.ToSeconds(" + expression + ")",
-                    _ => null,
-                };
-            case TokenRole.ExpiresAt:
-                if (type.SpecialType == SpecialType.System_DateTime)
-                {
-                    return "global::TokenGen.TokenResponseValues.ToInstant(" + expression + ")";
-                }
-
-                return KnownTypeSymbols.IsSame(type, _known.DateTimeOffset) ? expression : null;
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>What <paramref name="role"/> needs, for messages.</summary>
-    public static string Requirement(TokenRole role) => role switch
-    {
-        TokenRole.AccessToken or TokenRole.RefreshToken => "a string",
-        TokenRole.ExpiresIn => "an integer number of seconds (int, long, …)",
-        _ => "a DateTimeOffset or DateTime",
-    };
 
     private TokenRole? RoleOf(ISymbol member)
     {
@@ -272,7 +250,11 @@ internal sealed class TokenRoleFinder
     private static ITypeSymbol Unwrap(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type;
 
-    /// <summary><c>?.</c> after anything that may be null (a reference or a <c>Nullable&lt;T&gt;</c>), <c>.</c> after a plain struct.</summary>
-    private static string Step(ITypeSymbol type) =>
-        type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T ? "." : "?.";
+    /// <summary>The type of a property or field.</summary>
+    private static ITypeSymbol TypeOf(ISymbol member) =>
+        member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
+
+    /// <summary>Anything but a plain struct may be null: a reference or a <c>Nullable&lt;T&gt;</c>.</summary>
+    private static bool MayBeNull(ITypeSymbol type) =>
+        !type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 }

@@ -17,10 +17,11 @@ internal static class TokenLifetime
     /// when the response gave no expiry.
     /// </summary>
     /// <remarks>
-    /// A lifetime in seconds wins over a point in time: it is relative, so a clock difference between the service and
-    /// this machine does not shift it. Without either, and when <paramref name="readJwtExpiry"/> says so, the access
-    /// token's own <c>exp</c> claim is the point in time. A negative lifetime or a point in the past means already
-    /// expired; a lifetime longer than <see cref="MaxLifetime"/> is cut to it.
+    /// A response that gives both a lifetime in seconds and a point in time expires at the earlier of the two: a token
+    /// served after either says it expired is refused by the service, while one replaced a little early costs one
+    /// request. With neither, and when <paramref name="readJwtExpiry"/> says so, the access token's own <c>exp</c> claim
+    /// is the point in time. A negative lifetime or a point in the past means already expired; a lifetime longer than
+    /// <see cref="MaxLifetime"/> is cut to it, and the cut is reported when it decides the expiry.
     /// </remarks>
     /// <param name="values">The answer's token values.</param>
     /// <param name="issuedAt">When the request was sent.</param>
@@ -36,39 +37,30 @@ internal static class TokenLifetime
             pointInTime = claimed;
         }
 
-        TimeSpan lifetime;
-        if (values.ExpiresInSeconds is long seconds)
+        Lifetime? fromSeconds = values.ExpiresInSeconds is long seconds ? FromSeconds(seconds) : null;
+        Lifetime? fromPointInTime = pointInTime is DateTimeOffset expiresAt ? FromPointInTime(expiresAt, issuedAt) : null;
+        Lifetime lifetime;
+        if (fromSeconds is { } relative && fromPointInTime is { } absolute)
         {
-            lifetime = seconds <= 0 ? TimeSpan.Zero
-                : seconds >= (long)MaxLifetime.TotalSeconds ? MaxLifetime
-                : TimeSpan.FromSeconds(seconds);
-
-            // Zero means "expires now" and MaxLifetime itself is believed; anything else outside them was not.
-            if (seconds < 0 || seconds > (long)MaxLifetime.TotalSeconds)
-            {
-                TokenGenEventSource.Log.TokenLifetimeClamped(seconds, (long)lifetime.TotalSeconds);
-                log?.TokenLifetimeClamped(sessionName, seconds, (long)lifetime.TotalSeconds);
-            }
+            lifetime = absolute.Used < relative.Used ? absolute : relative;
         }
-        else if (pointInTime is DateTimeOffset expiresAt)
+        else if ((fromSeconds ?? fromPointInTime) is { } only)
         {
-            // Both ends lie within the calendar, so the difference cannot overflow a TimeSpan.
-            lifetime = expiresAt <= issuedAt ? TimeSpan.Zero : Min(expiresAt - issuedAt, MaxLifetime);
-
-            // A point in the past is an expired token, not an absurd one; a point beyond MaxLifetime is cut.
-            if (expiresAt - issuedAt > MaxLifetime)
-            {
-                TokenGenEventSource.Log.TokenLifetimeClamped((long)(expiresAt - issuedAt).TotalSeconds, (long)lifetime.TotalSeconds);
-                log?.TokenLifetimeClamped(sessionName, (long)(expiresAt - issuedAt).TotalSeconds, (long)lifetime.TotalSeconds);
-            }
+            lifetime = only;
         }
         else
         {
             return null;
         }
 
+        if (lifetime.Clamped)
+        {
+            TokenGenEventSource.Log.TokenLifetimeClamped(lifetime.StatedSeconds, (long)lifetime.Used.TotalSeconds);
+            log?.TokenLifetimeClamped(sessionName, lifetime.StatedSeconds, (long)lifetime.Used.TotalSeconds);
+        }
+
         // Only a fake clock near the end of the calendar gets here, but a session must not throw because of it.
-        return issuedAt + Min(lifetime, DateTimeOffset.MaxValue - issuedAt);
+        return issuedAt + Min(lifetime.Used, DateTimeOffset.MaxValue - issuedAt);
     }
 
     /// <summary>
@@ -86,7 +78,29 @@ internal static class TokenLifetime
         return expiresAt - skew;
     }
 
+    private static Lifetime FromSeconds(long seconds)
+    {
+        TimeSpan used = seconds <= 0 ? TimeSpan.Zero
+            : seconds >= (long)MaxLifetime.TotalSeconds ? MaxLifetime
+            : TimeSpan.FromSeconds(seconds);
+
+        // Zero means "expires now" and MaxLifetime itself is believed; anything else outside them was not.
+        return new Lifetime(used, seconds, Clamped: seconds < 0 || seconds > (long)MaxLifetime.TotalSeconds);
+    }
+
+    private static Lifetime FromPointInTime(DateTimeOffset expiresAt, DateTimeOffset issuedAt)
+    {
+        // Both ends lie within the calendar, so the difference cannot overflow a TimeSpan. A point in the past is an
+        // expired token, not an absurd one; a point beyond MaxLifetime is cut.
+        TimeSpan stated = expiresAt - issuedAt;
+        TimeSpan used = expiresAt <= issuedAt ? TimeSpan.Zero : Min(stated, MaxLifetime);
+        return new Lifetime(used, (long)stated.TotalSeconds, Clamped: stated > MaxLifetime);
+    }
+
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>A lifetime as the session uses it, what the response stated (for the report), and whether it was cut.</summary>
+    private readonly record struct Lifetime(TimeSpan Used, long StatedSeconds, bool Clamped);
 }

@@ -15,10 +15,10 @@ namespace TokenGen;
 /// <b>Cache.</b> <see cref="GetAccessTokenAsync"/> returns the cached token while the clock is before its
 /// <see cref="IssuedToken.RefreshAt"/> — without a lock or an allocation. The refresh time is the expiry minus a skew:
 /// the larger of <see cref="TokenSessionOptions.MinimumRefreshSkew"/> and <see cref="TokenSessionOptions.RefreshSkewRatio"/>
-/// of the lifetime, but never before half the lifetime. The lifetime comes from the response's seconds when it gives
-/// them (immune to clock differences between machines), else from its point in time, else — with
-/// <see cref="TokenSessionOptions.ReadJwtExpiry"/> — from the <c>exp</c> claim of a JWT access token; negative means
-/// already expired, and more than ten years is cut to ten years. A token without expiry is used until
+/// of the lifetime, but never before half the lifetime. The lifetime comes from the response's seconds or its point in
+/// time, the earlier of the two when it gives both, else — with <see cref="TokenSessionOptions.ReadJwtExpiry"/> — from
+/// the <c>exp</c> claim of a JWT access token; negative means already expired, and more than ten years is cut to ten
+/// years. A token without expiry is used until
 /// <see cref="RefreshAsync"/> is called, which is what a 401 should do (<see cref="BearerTokenHandler"/> does).
 /// </para>
 /// <para>

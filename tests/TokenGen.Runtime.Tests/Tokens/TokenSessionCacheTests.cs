@@ -86,16 +86,34 @@ public sealed class TokenSessionCacheTests
         Assert.Equal(FakeTimeProvider.Start.AddSeconds(refreshAfterSeconds), token.RefreshAt);
     }
 
-    [Fact]
-    public async Task ALifetimeInSecondsIsPreferredOverAPointInTime()
+    [Theory]
+    [InlineData(100, 1000, 100)] // the seconds are sooner
+    [InlineData(1000, 100, 100)] // the point in time is sooner: a token served past it would be refused
+    [InlineData(600, 600, 600)]
+    [InlineData(3600, -60, 0)] // a point in the past: expired, however long the seconds say
+    [InlineData(-5, 3600, 0)] // a negative lifetime: expired, however late the point in time
+    public async Task WithSecondsAndAPointInTimeTheEarlierExpiryWins(long expiresIn, long expiresAtSecondsFromNow, long expectedLifetimeSeconds)
     {
-        // The point in time says 1000 s, but it comes from another machine's clock; the relative 100 s is trusted.
-        _api.OnAcquire = (_, _) => Task.FromResult(FakeTokenApi.Values("a", expiresInSeconds: 100, expiresAt: FakeTimeProvider.Start.AddSeconds(1000)));
+        _api.OnAcquire = (_, _) => Task.FromResult(FakeTokenApi.Values(
+            "a", expiresInSeconds: expiresIn, expiresAt: FakeTimeProvider.Start.AddSeconds(expiresAtSecondsFromNow)));
         await using TokenSession session = _api.CreateSession(_clock);
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start.AddSeconds(100), token.ExpiresAt);
+        Assert.Equal(FakeTimeProvider.Start.AddSeconds(expectedLifetimeSeconds), token.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task WithBothGivenAJwtExpClaimIsNotConsulted()
+    {
+        // The claim says a minute, but the answer states its expiry twice; the claim is only a fallback.
+        string jwt = FakeTokenApi.Jwt(FakeTimeProvider.Start.AddMinutes(1));
+        _api.OnAcquire = (_, _) => Task.FromResult(new TokenResponseValues(jwt, null, 3600, FakeTimeProvider.Start.AddHours(2)));
+        await using TokenSession session = _api.CreateSession(_clock);
+
+        IssuedToken token = await session.GetTokenAsync();
+
+        Assert.Equal(FakeTimeProvider.Start.AddHours(1), token.ExpiresAt);
     }
 
     [Fact]
