@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TokenGen;
@@ -50,10 +52,19 @@ public static class TokenGenServiceCollectionExtensions
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="factory"/> is null.</exception>
     /// <remarks>
+    /// <para>
+    /// <b>Redirects.</b> The named client follows redirects only within the origin (scheme, host and port) a request was
+    /// sent to: its primary handler's automatic redirects are switched off and a <see cref="SameOriginRedirectHandler"/>
+    /// sits right above it — applied after every other configuration of the client, so a later <c>UseSocketsHttpHandler</c>
+    /// or <c>ConfigurePrimaryHttpMessageHandler</c> cannot undo it. A redirect to another origin reaches the caller as a
+    /// <see cref="TokenApiException"/> with its <see cref="TokenApiException.RedirectLocation"/>; nothing is sent there.
+    /// </para>
+    /// <para>
     /// The client is transient, like a typed client: resolve it where it is used rather than keeping it in a singleton,
     /// so the factory can rotate its handlers. A <see cref="TokenSession"/> registered with
     /// <see cref="AddTokenSession(IServiceCollection, string, Func{IServiceProvider, TokenSessionOptions, TokenSession})"/>
     /// is the exception: it lives as long as the container and keeps the client it was built with.
+    /// </para>
     /// </remarks>
     public static IHttpClientBuilder AddTokenApiClient<TClient>(
         this IServiceCollection services,
@@ -108,6 +119,10 @@ public static class TokenGenServiceCollectionExtensions
                 httpClient.Timeout = value;
             }
         });
+
+        // Redirects stay within the request's origin, whatever primary handler is configured after this call.
+        services.Configure<TokenApiRedirectRule>(name, rule => rule.SameOriginOnly = true);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, TokenApiRedirectFilter>());
 
         // A factory registration instead of AddHttpClient<TClient, TImplementation>, whose typed-client activation goes
         // through ActivatorUtilities (reflection, unfriendly to trimming and native AOT).

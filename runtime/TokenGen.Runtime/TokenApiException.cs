@@ -50,9 +50,6 @@ public sealed class TokenApiException : HttpRequestException
     /// <summary>The most characters of <see cref="ErrorContentType"/>: 128.</summary>
     public const int MaxContentTypeChars = 128;
 
-    // The most characters of a redirect's host quoted in the message (a DNS name has at most 253).
-    private const int MaxRedirectHostChars = 256;
-
     // The error body as it arrived, for TryReadError alone: when it was complete, cut to MaxErrorBodyChars, never redacted.
     // A private field, so no serializer, logger or debugger display of the public surface carries it.
     private readonly string? _originalErrorBody;
@@ -240,7 +237,13 @@ public sealed class TokenApiException : HttpRequestException
             return answered + ".";
         }
 
-        string? origin = OriginOf(redirectLocation);
+        string? origin = Origins.Describe(redirectLocation);
+        if (origin is not null && requestUri is { IsAbsoluteUri: true } && Origins.AreSame(requestUri, redirectLocation))
+        {
+            // Same origin, yet here: the handler follows no redirects, gave up after too many, or could not resend the body.
+            return answered + ": a redirect within the same origin, not followed.";
+        }
+
         return answered + (origin is null ? ": a redirect" : ": a redirect to " + origin)
             + ", not followed; TokenGen sends a request's values only to the origin it was built for.";
     }
@@ -263,26 +266,6 @@ public sealed class TokenApiException : HttpRequestException
         }
 
         return WithoutSecrets(resolved);
-    }
-
-    /// <summary>
-    /// <c>scheme://host:port</c> of an absolute URI, the host redacted, escaped and bounded like any text a server chose (an
-    /// internationalized host in its ASCII form); null for a relative URI or one without a host.
-    /// </summary>
-    private static string? OriginOf(Uri location)
-    {
-        if (!location.IsAbsoluteUri || location.HostNameType is UriHostNameType.Unknown || location.IdnHost.Length == 0)
-        {
-            return null;
-        }
-
-        string host = location.HostNameType is UriHostNameType.IPv6 && !location.IdnHost.StartsWith('[')
-            ? "[" + location.IdnHost + "]"
-            : location.IdnHost;
-        host = ServerText.Sanitize(host, MaxRedirectHostChars)!;
-        return location.Port < 0
-            ? location.Scheme + Uri.SchemeDelimiter + host
-            : string.Create(CultureInfo.InvariantCulture, $"{location.Scheme}{Uri.SchemeDelimiter}{host}:{location.Port}");
     }
 
     /// <summary>The first <paramref name="length"/> characters of <paramref name="text"/>, one fewer rather than half a surrogate pair.</summary>

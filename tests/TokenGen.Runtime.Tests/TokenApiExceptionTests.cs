@@ -299,7 +299,9 @@ public sealed class TokenApiExceptionTests
     }
 
     [Theory]
-    [InlineData("/v2/token?x=1", "https://host:443/v2/token", "a redirect to https://host:443,")]
+    [InlineData("/v2/token?x=1", "https://host:443/v2/token", "a redirect within the same origin, not followed.")]
+    [InlineData("https://host:8443/v2/token", "https://host:8443/v2/token", "a redirect to https://host:8443, not followed; TokenGen sends a request's values only to the origin it was built for.")]
+    [InlineData("http://host/v2/token", "http://host/v2/token", "a redirect to http://host:80, not followed")]
     [InlineData("http://[::1]:8080/x", "http://[::1]:8080/x", "a redirect to http://[::1]:8080,")]
     [InlineData("https://eyJhbGciOiJIUzI1NiJ9c2VjcmV0MTIzNDU2Nzg5.example/x", "https://eyJhbGciOiJIUzI1NiJ9c2VjcmV0MTIzNDU2Nzg5.example/x", "a redirect to https://[redacted]:443,")]
     public async Task ARedirectsLocationIsResolvedAgainstTheRequest_AndItsHostCleaned(string location, string expected, string inMessage)

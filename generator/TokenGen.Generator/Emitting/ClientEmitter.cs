@@ -51,8 +51,35 @@ internal static class ClientEmitter
         writer.WriteLine("partial interface " + spec.InterfaceName);
         writer.OpenBlock();
 
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Creates a <see cref=\"" + clientFullName + "\"/> on a client from <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/>:");
+        writer.WriteLine("/// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <returns>The client.</returns>");
+        writer.WriteLine("public static " + spec.InterfaceFullName + " Create()");
+        writer.Indent();
+        writer.WriteLine("=> new " + clientFullName + "(" + GlobalTypeNames.TokenApiHttpClient + ".Create());");
+        writer.Unindent();
+        writer.WriteLine();
+
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Creates a <see cref=\"" + clientFullName + "\"/> with options on a client from <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/>:");
+        writer.WriteLine("/// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit); <see langword=\"null\"/> for the defaults.</param>");
+        writer.WriteLine("/// <returns>The client.</returns>");
+        writer.WriteLine("public static " + spec.InterfaceFullName + " Create(" + GlobalTypeNames.TokenApiClientOptions + "? options)");
+        writer.Indent();
+        writer.WriteLine("=> new " + clientFullName + "(" + GlobalTypeNames.TokenApiHttpClient + ".Create(), options);");
+        writer.Unindent();
+        writer.WriteLine();
+
         writer.WriteLine("/// <summary>Creates a <see cref=\"" + clientFullName + "\"/> that sends through <paramref name=\"httpClient\"/>.</summary>");
-        writer.WriteLine("/// <param name=\"httpClient\">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>");
+        writer.WriteLine("/// <param name=\"httpClient\">");
+        writer.WriteLine("/// The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's. Its handler decides");
+        writer.WriteLine("/// which redirects are followed: build it with <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/> (or on a handler with");
+        writer.WriteLine("/// <c>AllowAutoRedirect = false</c>), so a request's values never reach another origin.");
+        writer.WriteLine("/// </param>");
         writer.WriteLine("/// <returns>The client.</returns>");
         writer.WriteLine("public static " + spec.InterfaceFullName + " Create(" + GlobalTypeNames.HttpClient + " httpClient)");
         writer.Indent();

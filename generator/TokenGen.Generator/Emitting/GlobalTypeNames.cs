@@ -33,6 +33,7 @@ internal static class GlobalTypeNames
     public const string RequestUriBuilder = "global::TokenGen.Infrastructure.RequestUriBuilder";
     public const string ResponseReader = "global::TokenGen.Infrastructure.ResponseReader";
     public const string TokenApiRequestMessage = "global::TokenGen.TokenApiRequestMessage";
+    public const string TokenApiHttpClient = "global::TokenGen.TokenApiHttpClient";
     public const string TransportSecurity = "global::TokenGen.Infrastructure.TransportSecurity";
     public const string TokenResponseReaders = "global::TokenGen.Infrastructure.TokenResponseReaders";
     public const string TokenResponseValues = "global::TokenGen.TokenResponseValues";

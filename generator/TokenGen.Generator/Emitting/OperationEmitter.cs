@@ -90,11 +90,12 @@ internal sealed partial class OperationEmitter
         var createRequest = scope.InstanceMember(plan.RequestMethodName) + "(" + RequestArguments(operation.Parameters) + ")";
         if (returnSpec.Kind == ReturnKind.HttpResponseMessage)
         {
-            // The caller owns the answer, returned undisposed and unchecked, and with it the request it carries
-            // (response.RequestMessage), which is therefore not disposed here either. The caller reads the body, so
-            // HttpClient's own timeout (to the headers) is all that applies.
+            // The caller owns the answer, returned undisposed and with its status unchecked, and with it the request it
+            // carries (response.RequestMessage), which is therefore not disposed here either. The caller reads the body,
+            // so HttpClient's own timeout (to the headers) is all that applies. Only an answer from another origin than
+            // the request was built for is refused, as every reader refuses it.
             _writer.WriteLine(GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
-            _writer.WriteLine("return " + Send(httpClient, httpRequest, callerToken) + ";");
+            _writer.WriteLine("return " + GlobalTypeNames.ResponseReader + ".RequireSameOrigin(" + Send(httpClient, httpRequest, callerToken) + ");");
             _writer.CloseBlock();
             return;
         }

@@ -75,6 +75,7 @@ public static class ResponseReader
     public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ThrowIfAnsweredElsewhere(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
         return response.IsSuccessStatusCode ? default : ThrowAsync(response, timeProvider, deadline, cancellationToken);
 
@@ -108,6 +109,7 @@ public static class ResponseReader
     public static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ThrowIfAnsweredElsewhere(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
@@ -155,6 +157,7 @@ public static class ResponseReader
     public static async ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ThrowIfAnsweredElsewhere(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
@@ -187,6 +190,7 @@ public static class ResponseReader
     public static async ValueTask<string> ReadStringAsync(HttpResponseMessage response, long maxContentBytes, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ThrowIfAnsweredElsewhere(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
         if (!response.IsSuccessStatusCode)
@@ -231,6 +235,7 @@ public static class ResponseReader
     public static async ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxContentBytes, TimeProvider timeProvider, CallDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
+        ThrowIfAnsweredElsewhere(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxContentBytes);
@@ -247,6 +252,48 @@ public static class ResponseReader
         }
 
         return new ApiResponse<T>(response.StatusCode, response.ReasonPhrase, response.Headers, response.Content.Headers, content, error);
+    }
+
+    /// <summary>
+    /// Returns <paramref name="response"/>, the answer an operation hands to its caller as it is, unless it came from another
+    /// origin than its request was built for. For generated clients; every reader of this class applies the same check.
+    /// </summary>
+    /// <param name="response">The answer.</param>
+    /// <returns><paramref name="response"/>.</returns>
+    /// <exception cref="TokenApiRedirectException">
+    /// The handler followed a redirect to another origin; the answer and its request are disposed.
+    /// </exception>
+    public static HttpResponseMessage RequireSameOrigin(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        try
+        {
+            ThrowIfAnsweredElsewhere(response);
+            return response;
+        }
+        catch (TokenApiRedirectException)
+        {
+            // The caller would have owned both; nobody does now.
+            HttpRequestMessage? request = response.RequestMessage;
+            response.Dispose();
+            request?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Refuses an answer to a generated request (a <see cref="TokenApiRequestMessage"/>) whose final URI, after whatever
+    /// redirects the handlers followed, lies in another origin than the one the request was built for: a token that origin
+    /// hands out is never read. Requests built elsewhere are not checked.
+    /// </summary>
+    private static void ThrowIfAnsweredElsewhere(HttpResponseMessage response)
+    {
+        if (response.RequestMessage is TokenApiRequestMessage { BuiltFor: { IsAbsoluteUri: true } builtFor, RequestUri: { } finalUri } request
+            && !ReferenceEquals(builtFor, finalUri)
+            && !Origins.AreSame(builtFor, finalUri))
+        {
+            throw new TokenApiRedirectException(response.StatusCode, request.Method, builtFor, finalUri);
+        }
     }
 
     /// <summary>As the overload that takes a <see cref="TimeProvider"/>, measuring an HTTP-date <c>Retry-After</c> against the system clock, with no deadline.</summary>

@@ -28,7 +28,14 @@ public sealed class TokenApiRequestMessage : HttpRequestMessage
         ArgumentNullException.ThrowIfNull(operationName);
         OperationName = operationName;
         Retryable = retryable;
+        BuiltFor = requestUri;
     }
+
+    /// <summary>
+    /// The URI the request was built for. Handlers that follow a redirect change <see cref="HttpRequestMessage.RequestUri"/>;
+    /// this one stays, so the client can refuse an answer that came from another origin.
+    /// </summary>
+    internal Uri? BuiltFor { get; }
 
     /// <summary>The name of the operation that built the request (for example <c>RefreshTokenAsync</c>), for diagnostics.</summary>
     public string OperationName { get; }

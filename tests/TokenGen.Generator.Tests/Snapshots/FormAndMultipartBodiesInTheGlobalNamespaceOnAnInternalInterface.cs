@@ -4,8 +4,29 @@
 
 partial interface ILegacyTokens
 {
+    /// <summary>
+    /// Creates a <see cref="global::LegacyTokensClient"/> on a client from <see cref="global::TokenGen.TokenApiHttpClient.Create"/>:
+    /// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.
+    /// </summary>
+    /// <returns>The client.</returns>
+    public static global::ILegacyTokens Create()
+        => new global::LegacyTokensClient(global::TokenGen.TokenApiHttpClient.Create());
+
+    /// <summary>
+    /// Creates a <see cref="global::LegacyTokensClient"/> with options on a client from <see cref="global::TokenGen.TokenApiHttpClient.Create"/>:
+    /// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.
+    /// </summary>
+    /// <param name="options">The client's options (base address, response size limit); <see langword="null"/> for the defaults.</param>
+    /// <returns>The client.</returns>
+    public static global::ILegacyTokens Create(global::TokenGen.TokenApiClientOptions? options)
+        => new global::LegacyTokensClient(global::TokenGen.TokenApiHttpClient.Create(), options);
+
     /// <summary>Creates a <see cref="global::LegacyTokensClient"/> that sends through <paramref name="httpClient"/>.</summary>
-    /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
+    /// <param name="httpClient">
+    /// The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's. Its handler decides
+    /// which redirects are followed: build it with <see cref="global::TokenGen.TokenApiHttpClient.Create"/> (or on a handler with
+    /// <c>AllowAutoRedirect = false</c>), so a request's values never reach another origin.
+    /// </param>
     /// <returns>The client.</returns>
     public static global::ILegacyTokens Create(global::System.Net.Http.HttpClient httpClient)
         => new global::LegacyTokensClient(httpClient);

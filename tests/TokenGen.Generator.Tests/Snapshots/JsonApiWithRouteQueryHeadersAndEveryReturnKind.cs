@@ -6,8 +6,29 @@ namespace Contoso.Tokens
 {
     partial interface IContosoTokens
     {
+        /// <summary>
+        /// Creates a <see cref="global::Contoso.Tokens.ContosoTokensClient"/> on a client from <see cref="global::TokenGen.TokenApiHttpClient.Create"/>:
+        /// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.
+        /// </summary>
+        /// <returns>The client.</returns>
+        public static global::Contoso.Tokens.IContosoTokens Create()
+            => new global::Contoso.Tokens.ContosoTokensClient(global::TokenGen.TokenApiHttpClient.Create());
+
+        /// <summary>
+        /// Creates a <see cref="global::Contoso.Tokens.ContosoTokensClient"/> with options on a client from <see cref="global::TokenGen.TokenApiHttpClient.Create"/>:
+        /// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.
+        /// </summary>
+        /// <param name="options">The client's options (base address, response size limit); <see langword="null"/> for the defaults.</param>
+        /// <returns>The client.</returns>
+        public static global::Contoso.Tokens.IContosoTokens Create(global::TokenGen.TokenApiClientOptions? options)
+            => new global::Contoso.Tokens.ContosoTokensClient(global::TokenGen.TokenApiHttpClient.Create(), options);
+
         /// <summary>Creates a <see cref="global::Contoso.Tokens.ContosoTokensClient"/> that sends through <paramref name="httpClient"/>.</summary>
-        /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
+        /// <param name="httpClient">
+        /// The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's. Its handler decides
+        /// which redirects are followed: build it with <see cref="global::TokenGen.TokenApiHttpClient.Create"/> (or on a handler with
+        /// <c>AllowAutoRedirect = false</c>), so a request's values never reach another origin.
+        /// </param>
         /// <returns>The client.</returns>
         public static global::Contoso.Tokens.IContosoTokens Create(global::System.Net.Http.HttpClient httpClient)
             => new global::Contoso.Tokens.ContosoTokensClient(httpClient);
@@ -273,7 +294,7 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetResponseRequest();
-            return await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return global::TokenGen.Infrastructure.ResponseReader.RequireSameOrigin(await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false));
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetResponseRequest()
