@@ -116,8 +116,12 @@ internal static class Program
         Console.WriteLine();
 
         // One HttpClient for every generated client, as HttpClient is meant to be used; each generated client gets
-        // its API's base address through its options. The status handler is the only addition, for the table.
-        using var httpClient = new HttpClient(new ResponseStatusHandler(new SocketsHttpHandler()), disposeHandler: true)
+        // its API's base address through its options. It is built as TokenApiHttpClient builds its own — redirects
+        // followed only within a request's origin, so no credential follows one elsewhere — plus the status handler,
+        // for the table.
+        using var httpClient = new HttpClient(
+            new ResponseStatusHandler(new SameOriginRedirectHandler(TokenApiHttpClient.CreatePrimaryHandler())),
+            disposeHandler: true)
         {
             Timeout = settings.Timeout,
         };
