@@ -20,6 +20,7 @@ public sealed class DocumentationTests
         "docs/managed-tokens.md",
         "docs/diagnostics.md",
         "docs/reliability.md",
+        "docs/reference.md",
     };
 
     [Theory]
@@ -67,6 +68,8 @@ public sealed class DocumentationTests
             "TokenGen.Clients", "TokenGen.Clients.DirectLine", "TokenGen.Clients.Banyan", "TokenGen.Clients.Esper",
             "TokenGen.Clients.RunAi", "TokenGen.Clients.Prowler", "Microsoft.Extensions.DependencyInjection",
         },
+        // The reference shows the registrations, whose extension methods live where AddHttpClient does.
+        "docs/reference.md" => new[] { "Microsoft.Extensions.DependencyInjection" },
         _ => Array.Empty<string>(),
     };
 
