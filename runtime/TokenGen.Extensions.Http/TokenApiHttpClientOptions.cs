@@ -76,10 +76,18 @@ public sealed class TokenApiHttpClientOptions
         }
     }
 
+    /// <summary>
+    /// Whether the client may send over plain <c>http://</c> to a host other than loopback (default
+    /// <see langword="false"/>: requests carry credentials, answers tokens). Passed to the client as
+    /// <see cref="TokenApiClientOptions.AllowInsecureHttp"/>.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>The options a generated client's constructor takes; a new instance, since the client copies it.</summary>
     internal TokenApiClientOptions ToClientOptions() => new()
     {
         BaseAddress = _baseAddress,
         MaxResponseContentBytes = _maxResponseContentBytes,
+        AllowInsecureHttp = AllowInsecureHttp,
     };
 }

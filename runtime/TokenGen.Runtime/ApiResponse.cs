@@ -8,6 +8,11 @@ namespace TokenGen;
 /// The whole answer of an operation declared as <c>Task&lt;ApiResponse&lt;T&gt;&gt;</c>: status, headers and body,
 /// returned without throwing for a non-success status.
 /// </summary>
+/// <remarks>
+/// Reading one still throws where there is no answer to report: <see cref="TokenApiContentException"/> for a successful
+/// body that cannot be read, and <see cref="TokenApiRedirectException"/> for an answer that came from another origin than
+/// the request was built for.
+/// </remarks>
 /// <typeparam name="T">The type of a successful body.</typeparam>
 public sealed class ApiResponse<T>
 {

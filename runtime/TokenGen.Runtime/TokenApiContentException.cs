@@ -40,10 +40,17 @@ public enum TokenApiContentProblem
 
 /// <summary>
 /// A token API answered with a success status, but its body could not be turned into the operation's return value:
-/// empty, too large, or not valid JSON; or, for a <see cref="TokenSession"/>, a token response carried no access token.
+/// empty, too large, or not valid JSON; or, for a <see cref="TokenSession"/>, a token response carried no access token, a
+/// token that cannot be sent in a header, or a lifetime that is not a time (see <see cref="TokenApiContentProblem"/>).
 /// Carries the status, the content type and a short snippet of the body.
 /// </summary>
 /// <remarks>
+/// <para>
+/// For the problems a session finds in the token values — <see cref="TokenApiContentProblem.MissingAccessToken"/>,
+/// <see cref="TokenApiContentProblem.InvalidToken"/>, <see cref="TokenApiContentProblem.InvalidLifetime"/> — the answer
+/// itself is no longer at hand: <see cref="StatusCode"/> is 200 and <see cref="ContentType"/> <see langword="null"/>.
+/// </para>
+/// <para>
 /// The message says what was wrong, with the status and the content type (redacted, escaped and bounded like any text a
 /// server chose; see <see cref="ContentType"/>). Only for
 /// <see cref="TokenApiContentProblem.InvalidJson"/> does it quote the snippet; for the other problems it states the
@@ -52,6 +59,7 @@ public enum TokenApiContentProblem
 /// comes from a proxy, gateway or login page rather than the token API: for example
 /// <c>The successful answer (200, text/html) is not JSON: its content type says it is something else (text/html), …
 /// The body starts with: &lt;html&gt;…</c>.
+/// </para>
 /// </remarks>
 public sealed class TokenApiContentException : HttpRequestException
 {

@@ -156,7 +156,9 @@ public sealed class TokenApiException : HttpRequestException
     /// <summary>
     /// Where a redirect (a 3xx answer with a <c>Location</c>) pointed: the <c>Location</c> resolved against the request URI,
     /// without its query, fragment or user info, as <see cref="RequestUri"/>; <see langword="null"/> for other answers.
-    /// Generated clients never follow a redirect: a request's headers and body go only to the origin it was built for.
+    /// A generated client on <see cref="TokenApiHttpClient"/> (its <c>Create()</c>, or <c>AddTokenApiClient</c>) follows
+    /// redirects only within the origin a request was built for, so such an answer is a redirect to another origin — to
+    /// which nothing was sent — or a same-origin one that was not followed (too many hops, or a body that cannot be sent again).
     /// </summary>
     /// <remarks>The message names only the origin (scheme, host and port); the path here is the server's choice.</remarks>
     public Uri? RedirectLocation { get; }

@@ -169,6 +169,27 @@ public sealed class TokenApiClientRegistrationTests
         Assert.Equal(TokenApiClientOptions.DefaultMaxResponseContentBytes, options.MaxResponseContentBytes);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AllowInsecureHttp_reaches_the_client_options(bool allow)
+    {
+        TokenApiClientOptions? received = null;
+        var services = new ServiceCollection();
+        services.AddTokenApiClient<IDirectLineTokens>(
+            (httpClient, options) =>
+            {
+                received = options;
+                return IDirectLineTokens.Create(httpClient, options);
+            },
+            o => o.AllowInsecureHttp = allow);
+        using var provider = Build(services);
+
+        provider.GetRequiredService<IDirectLineTokens>();
+
+        Assert.Equal(allow, received!.AllowInsecureHttp);
+    }
+
     [Fact]
     public void Registering_refuses_a_missing_factory_and_an_empty_name()
     {

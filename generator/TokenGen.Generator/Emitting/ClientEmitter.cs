@@ -66,7 +66,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// Creates a <see cref=\"" + clientFullName + "\"/> with options on a client from <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/>:");
         writer.WriteLine("/// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.");
         writer.WriteLine("/// </summary>");
-        writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit); <see langword=\"null\"/> for the defaults.</param>");
+        writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit, plain HTTP, clock); <see langword=\"null\"/> for the defaults.</param>");
         writer.WriteLine("/// <returns>The client.</returns>");
         writer.WriteLine("public static " + spec.InterfaceFullName + " Create(" + GlobalTypeNames.TokenApiClientOptions + "? options)");
         writer.Indent();
@@ -88,8 +88,12 @@ internal static class ClientEmitter
         writer.WriteLine();
 
         writer.WriteLine("/// <summary>Creates a <see cref=\"" + clientFullName + "\"/> with options.</summary>");
-        writer.WriteLine("/// <param name=\"httpClient\">The client that sends the requests.</param>");
-        writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit); <see langword=\"null\"/> for the defaults.</param>");
+        writer.WriteLine("/// <param name=\"httpClient\">");
+        writer.WriteLine("/// The client that sends the requests. Its handler decides which redirects are followed: build it with");
+        writer.WriteLine("/// <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/> (or on a handler with <c>AllowAutoRedirect = false</c>),");
+        writer.WriteLine("/// so a request's values never reach another origin.");
+        writer.WriteLine("/// </param>");
+        writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit, plain HTTP, clock); <see langword=\"null\"/> for the defaults.</param>");
         writer.WriteLine("/// <returns>The client.</returns>");
         writer.WriteLine(
             "public static " + spec.InterfaceFullName + " Create(" + GlobalTypeNames.HttpClient + " httpClient, "

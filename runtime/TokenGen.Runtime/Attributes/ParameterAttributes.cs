@@ -39,8 +39,9 @@ public sealed class QueryAttribute : Attribute
 }
 
 /// <summary>
-/// Sends a parameter as a request header (a <see langword="null"/> value omits the header). A value containing
-/// CR or LF is refused with an <see cref="ArgumentException"/> before anything is sent.
+/// Sends a parameter as a request header (a <see langword="null"/> value omits the header). A value containing a
+/// control character (CR and LF among them), or longer than 16 Ki characters, is refused with an
+/// <see cref="ArgumentException"/> before anything is sent.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
 public sealed class HeaderAttribute : Attribute

@@ -23,7 +23,7 @@ public sealed class ExpiresInAttribute : Attribute { }
 /// <remarks>
 /// The member may be a <see cref="DateTimeOffset"/>, a <see cref="DateTime"/> (of unspecified kind taken as UTC), a Unix
 /// time in any integer type, <see cref="double"/>, <see cref="float"/> or <see cref="decimal"/> (seconds, or milliseconds
-/// when 10<sup>11</sup> or more), or a <see cref="string"/> holding such a number or an ISO 8601 date, nullable or not.
+/// when 10<sup>11</sup> or more), or a <see cref="string"/> holding such a number, an ISO 8601 date or an RFC 1123 (HTTP) date, nullable or not.
 /// See <see cref="TokenResponseValues.ToInstant(string?)"/>.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = true)]

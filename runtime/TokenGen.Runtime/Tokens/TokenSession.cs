@@ -185,8 +185,9 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// <returns>The access token.</returns>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     /// <exception cref="TokenApiContentException">
-    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), or a token that
-    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>).
+    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), a token that
+    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>), or a lifetime that is not a time
+    /// (<see cref="TokenApiContentProblem.InvalidLifetime"/>, from the generated token reader).
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <remarks>Exceptions of the acquire and refresh operations (such as <see cref="TokenApiException"/>) arrive unchanged.</remarks>
@@ -207,8 +208,9 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// <returns>The token.</returns>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     /// <exception cref="TokenApiContentException">
-    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), or a token that
-    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>).
+    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), a token that
+    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>), or a lifetime that is not a time
+    /// (<see cref="TokenApiContentProblem.InvalidLifetime"/>, from the generated token reader).
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <remarks>See <see cref="GetAccessTokenAsync"/>.</remarks>
@@ -238,8 +240,9 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// </returns>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     /// <exception cref="TokenApiContentException">
-    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), or a token that
-    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>).
+    /// The token response carried no access token (<see cref="TokenApiContentProblem.MissingAccessToken"/>), a token that
+    /// cannot be sent in a header (<see cref="TokenApiContentProblem.InvalidToken"/>), or a lifetime that is not a time
+    /// (<see cref="TokenApiContentProblem.InvalidLifetime"/>, from the generated token reader).
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<IssuedToken> RefreshAsync(string? rejectedAccessToken, CancellationToken cancellationToken = default) =>

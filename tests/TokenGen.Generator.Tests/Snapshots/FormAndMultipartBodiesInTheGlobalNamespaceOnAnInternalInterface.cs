@@ -16,7 +16,7 @@ partial interface ILegacyTokens
     /// Creates a <see cref="global::LegacyTokensClient"/> with options on a client from <see cref="global::TokenGen.TokenApiHttpClient.Create"/>:
     /// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.
     /// </summary>
-    /// <param name="options">The client's options (base address, response size limit); <see langword="null"/> for the defaults.</param>
+    /// <param name="options">The client's options (base address, response size limit, plain HTTP, clock); <see langword="null"/> for the defaults.</param>
     /// <returns>The client.</returns>
     public static global::ILegacyTokens Create(global::TokenGen.TokenApiClientOptions? options)
         => new global::LegacyTokensClient(global::TokenGen.TokenApiHttpClient.Create(), options);
@@ -32,8 +32,12 @@ partial interface ILegacyTokens
         => new global::LegacyTokensClient(httpClient);
 
     /// <summary>Creates a <see cref="global::LegacyTokensClient"/> with options.</summary>
-    /// <param name="httpClient">The client that sends the requests.</param>
-    /// <param name="options">The client's options (base address, response size limit); <see langword="null"/> for the defaults.</param>
+    /// <param name="httpClient">
+    /// The client that sends the requests. Its handler decides which redirects are followed: build it with
+    /// <see cref="global::TokenGen.TokenApiHttpClient.Create"/> (or on a handler with <c>AllowAutoRedirect = false</c>),
+    /// so a request's values never reach another origin.
+    /// </param>
+    /// <param name="options">The client's options (base address, response size limit, plain HTTP, clock); <see langword="null"/> for the defaults.</param>
     /// <returns>The client.</returns>
     public static global::ILegacyTokens Create(global::System.Net.Http.HttpClient httpClient, global::TokenGen.TokenApiClientOptions? options)
         => new global::LegacyTokensClient(httpClient, options);

@@ -18,7 +18,7 @@ namespace Contoso.Lifetimes
         /// Creates a <see cref="global::Contoso.Lifetimes.LifetimeTokensClient"/> with options on a client from <see cref="global::TokenGen.TokenApiHttpClient.Create"/>:
         /// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.
         /// </summary>
-        /// <param name="options">The client's options (base address, response size limit); <see langword="null"/> for the defaults.</param>
+        /// <param name="options">The client's options (base address, response size limit, plain HTTP, clock); <see langword="null"/> for the defaults.</param>
         /// <returns>The client.</returns>
         public static global::Contoso.Lifetimes.ILifetimeTokens Create(global::TokenGen.TokenApiClientOptions? options)
             => new global::Contoso.Lifetimes.LifetimeTokensClient(global::TokenGen.TokenApiHttpClient.Create(), options);
@@ -34,8 +34,12 @@ namespace Contoso.Lifetimes
             => new global::Contoso.Lifetimes.LifetimeTokensClient(httpClient);
 
         /// <summary>Creates a <see cref="global::Contoso.Lifetimes.LifetimeTokensClient"/> with options.</summary>
-        /// <param name="httpClient">The client that sends the requests.</param>
-        /// <param name="options">The client's options (base address, response size limit); <see langword="null"/> for the defaults.</param>
+        /// <param name="httpClient">
+        /// The client that sends the requests. Its handler decides which redirects are followed: build it with
+        /// <see cref="global::TokenGen.TokenApiHttpClient.Create"/> (or on a handler with <c>AllowAutoRedirect = false</c>),
+        /// so a request's values never reach another origin.
+        /// </param>
+        /// <param name="options">The client's options (base address, response size limit, plain HTTP, clock); <see langword="null"/> for the defaults.</param>
         /// <returns>The client.</returns>
         public static global::Contoso.Lifetimes.ILifetimeTokens Create(global::System.Net.Http.HttpClient httpClient, global::TokenGen.TokenApiClientOptions? options)
             => new global::Contoso.Lifetimes.LifetimeTokensClient(httpClient, options);
