@@ -72,6 +72,7 @@ internal sealed partial class ClientParser
         var baseAddress = ParseBaseAddress(tokenApi, identifierLocation);
         var contextType = ParseSerializerContext(tokenApi, identifierLocation);
         _jsonTypes = new JsonTypeRegistry(_known, contextType);
+        CheckDeclarationsTheClientRefersTo(interfaceSymbol, contextType, tokenApi, identifierLocation);
 
         ReserveMemberNames(interfaceSymbol);
         var interfaceHeaders = ParseStaticHeaders(interfaceSymbol, interfaceSymbol.Name);
@@ -180,7 +181,8 @@ internal sealed partial class ClientParser
                 case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: true }:
                     Report(DiagnosticDescriptors.UnsupportedInterfaceShape, LocationOf(member, fallback), client.Name, $"'{member.Name}' is a static abstract member, which a client instance cannot implement");
                     break;
-                case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method:
+                case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method
+                    when !IsImplementedByAnInterface(client, method):
                     if (ParseOperation(method, declaringInterface, fallback, interfaceHeaders) is { } operation)
                     {
                         operations.Add(operation);
