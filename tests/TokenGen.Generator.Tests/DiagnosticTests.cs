@@ -952,11 +952,15 @@ public sealed class DiagnosticTests
 
                 [Get("/ping")]
                 Task PingAsync(CancellationToken cancellationToken);
+
+                string Realm { get; }
             }
 
             [TokenApi]
             public partial interface IApi : IRevoke
             {
+                string IRevoke.Realm => "tokens";
+
                 [Post("/revoke")]
                 Task RevokeNowAsync([Form("token")] string token, CancellationToken cancellationToken);
 

@@ -72,12 +72,13 @@ internal sealed partial class ClientParser
     /// which the compiler does not guarantee; it is reported on the second attribute and counts as an error.
     /// </summary>
     /// <summary>
-    /// An inherited method that a derived interface implements itself (<c>Task IBase.RevokeAsync(…) =&gt; …</c>) has a
-    /// body the client inherits: it is not an operation, so it needs no HTTP method attribute and gets no generated code.
+    /// An inherited member that a derived interface implements itself (<c>Task IBase.RevokeAsync(…) =&gt; …</c>) has a
+    /// body the client inherits: it is not an operation (nor an unsupported property or event), so it needs no HTTP
+    /// method attribute and gets no generated code.
     /// </summary>
-    private static bool IsImplementedByAnInterface(INamedTypeSymbol client, IMethodSymbol method) =>
-        !SymbolEqualityComparer.Default.Equals(method.ContainingType, client)
-        && client.FindImplementationForInterfaceMember(method) is IMethodSymbol { IsAbstract: false };
+    private static bool IsImplementedByAnInterface(INamedTypeSymbol client, ISymbol member) =>
+        !SymbolEqualityComparer.Default.Equals(member.ContainingType, client)
+        && client.FindImplementationForInterfaceMember(member) is { IsAbstract: false };
 
     private (string? Method, string? Route, AttributeData? Attribute) FindHttpMethod(IMethodSymbol method, Location? methodLocation)
     {

@@ -175,7 +175,7 @@ internal sealed partial class ClientParser
             _cancellationToken.ThrowIfCancellationRequested();
             switch (member)
             {
-                case IPropertySymbol or IEventSymbol when member.IsAbstract:
+                case IPropertySymbol or IEventSymbol when member.IsAbstract && !IsImplementedByAnInterface(client, member):
                     Report(DiagnosticDescriptors.PropertyOrEvent, LocationOf(member, fallback), member.Name, client.Name);
                     break;
                 case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: true }:
