@@ -671,6 +671,392 @@ public sealed class DiagnosticTests
         AssertNoClient(run);
     }
 
+    // ---- TG0045 ---------------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("[Get(\"/token\")][Post(\"/token\")]", "Post(\"/token\")", "[Get]", "[Post]")]
+    [InlineData("[Post(\"/token\")]\n    [Delete(\"/token\")]", "Delete(\"/token\")", "[Post]", "[Delete]")]
+    [InlineData("[Put(\"/token\"), Patch]", "Patch", "[Put]", "[Patch]")]
+    public void TwoHttpMethodAttributes_ReportTG0045_OnTheSecond(string attributes, string located, string first, string second)
+    {
+        var run = Run($$"""
+            [TokenApi]
+            public partial interface IApi
+            {
+                {{attributes}}
+                Task SendAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0045", located, "'SendAsync'", "'IApi'", first, second);
+        AssertNoClient(run);
+    }
+
+    // ---- TG0046 ---------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void SerializerContextWithoutPartial_ReportsTG0046_OnTheTypeofArgument()
+    {
+        var run = Run("""
+            [JsonSerializable(typeof(Token))]
+            public class PlainCtx : JsonSerializerContext
+            {
+            }
+
+            [TokenApi(SerializerContext = typeof(PlainCtx))]
+            public partial interface IApi
+            {
+                [Post("/token")]
+                Task<Token> AcquireAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0046", "typeof(PlainCtx)", "'Contoso.PlainCtx'", "'IApi'", "not partial");
+        AssertNoClient(run);
+    }
+
+    [Fact]
+    public void SerializerContextInsideATypeWithoutPartial_ReportsTG0046()
+    {
+        var run = Run("""
+            public static class Holder
+            {
+                [JsonSerializable(typeof(Token))]
+                public partial class InnerCtx : JsonSerializerContext
+                {
+                }
+            }
+
+            [TokenApi(SerializerContext = typeof(Holder.InnerCtx))]
+            public partial interface IApi
+            {
+                [Post("/token")]
+                Task<Token> AcquireAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0046", "typeof(Holder.InnerCtx)", "'Contoso.Holder.InnerCtx'");
+        AssertNoClient(run);
+    }
+
+    [Fact]
+    public void PartialSerializerContextInsidePartialType_ReportsNothing()
+    {
+        var run = Run("""
+            public static partial class Holder
+            {
+                [JsonSerializable(typeof(Token))]
+                public partial class InnerCtx : JsonSerializerContext
+                {
+                }
+            }
+
+            [TokenApi(SerializerContext = typeof(Holder.InnerCtx))]
+            public partial interface IApi
+            {
+                [Post("/token")]
+                Task<Token> AcquireAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        Assert.Empty(TokenGenDiagnostics(run));
+        Assert.Contains(HintName, run.GeneratedSources.Keys);
+    }
+
+    // ---- TG0047 ---------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void FileLocalInterface_ReportsTG0047_OnTheInterfaceName()
+    {
+        var run = Run("""
+            [TokenApi]
+            file partial interface IApi
+            {
+                [Get("/ping")]
+                Task PingAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0047", "IApi", "'IApi'", "'file'", "'internal'");
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void FileLocalSerializerContext_ReportsTG0047_OnTheTypeofArgument()
+    {
+        var run = Run("""
+            [JsonSerializable(typeof(Token))]
+            file partial class FileCtx : JsonSerializerContext
+            {
+            }
+
+            [TokenApi(SerializerContext = typeof(FileCtx))]
+            internal partial interface IApi
+            {
+                [Post("/token")]
+                Task<Token> AcquireAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0047", "typeof(FileCtx)", "'FileCtx'");
+        AssertNoClient(run);
+    }
+
+    // ---- TG0048 ---------------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("byte[]?", "FormUrlEncoded", "form-urlencoded", "binary content")]
+    [InlineData("byte[]?", "Multipart", "multipart", "binary content")]
+    [InlineData("ReadOnlyMemory<byte>", "Multipart", "multipart", "binary content")]
+    [InlineData("Memory<byte>?", "FormUrlEncoded", "form-urlencoded", "binary content")]
+    [InlineData("System.IO.Stream?", "Multipart", "multipart", "binary content")]
+    [InlineData("System.IO.MemoryStream?", "Multipart", "multipart", "binary content")]
+    [InlineData("List<byte[]>?", "Multipart", "multipart", "binary content")]
+    [InlineData("Dictionary<string, string>?", "FormUrlEncoded", "form-urlencoded", "a dictionary")]
+    [InlineData("IDictionary<string, string>?", "Multipart", "multipart", "a dictionary")]
+    [InlineData("IReadOnlyDictionary<string, int>?", "FormUrlEncoded", "form-urlencoded", "a dictionary")]
+    [InlineData("System.Collections.Hashtable?", "FormUrlEncoded", "form-urlencoded", "a dictionary")]
+    public void FormModelMemberThatIsNoField_ReportsTG0048_OnTheMember(string memberType, string encoding, string encodingText, string reason)
+    {
+        var run = Run($$"""
+            public sealed class UploadForm
+            {
+                public string? Name { get; set; }
+                public {{memberType}} Content { get; set; }
+            }
+
+            [TokenApi]
+            public partial interface IApi
+            {
+                [Post("/upload")]
+                Task UploadAsync([Body(BodyEncoding.{{encoding}})] UploadForm form, CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0048", "Content", "'UploadForm.Content'", "'UploadAsync'", "a " + encodingText + " body", reason);
+        AssertNoClient(run);
+    }
+
+    [Theory]
+    [InlineData("byte[]", "binary content")]
+    [InlineData("Dictionary<string, string>", "a dictionary")]
+    public void FormParameterThatIsNoField_ReportsTG0048_OnTheParameter(string parameterType, string reason)
+    {
+        var run = Run($$"""
+            [TokenApi]
+            public partial interface IApi
+            {
+                [Post("/upload")]
+                Task UploadAsync([Form("content")] {{parameterType}} content, CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0048", "content", "'content'", "'UploadAsync'", "form-urlencoded", reason);
+        AssertNoClient(run);
+    }
+
+    [Fact]
+    public void FormModelWithACollectionOfNumbers_IsStillAField()
+    {
+        // The neighbour that must keep working: an int[] or List<byte?>-free collection of simple values is a repeated field.
+        var run = Run("""
+            public sealed class ScopeForm
+            {
+                public int[]? Ids { get; set; }
+                public List<string>? Scopes { get; set; }
+            }
+
+            [TokenApi]
+            public partial interface IApi
+            {
+                [Post("/scopes")]
+                Task SetAsync([Body(BodyEncoding.FormUrlEncoded)] ScopeForm form, CancellationToken cancellationToken);
+            }
+            """);
+
+        Assert.Empty(TokenGenDiagnostics(run));
+        Assert.Contains(HintName, run.GeneratedSources.Keys);
+    }
+
+    // ---- TG0023 reaches records inside collections ----------------------------------------------------------------
+
+    [Theory]
+    [InlineData("List<Grant>")]
+    [InlineData("Grant[]")]
+    [InlineData("IReadOnlyList<Grant>")]
+    [InlineData("Dictionary<string, Grant>")]
+    [InlineData("List<Grant[]>")]
+    public void RecordWithSecretsInsideACollection_ReportsTG0023_OnTheRecord(string collection)
+    {
+        var run = Run($$"""
+            public sealed record Grant(string Scope, string RefreshToken);
+
+            public sealed class Grants
+            {
+                public {{collection}}? Items { get; set; }
+            }
+
+            [JsonSerializable(typeof(Grants))]
+            public partial class GrantCtx : JsonSerializerContext
+            {
+            }
+
+            [TokenApi(SerializerContext = typeof(GrantCtx))]
+            public partial interface IApi
+            {
+                [Get("/grants")]
+                Task<Grants> ListAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        var diagnostic = Assert.Single(TokenGenDiagnostics(run));
+        Assert.Equal("TG0023", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("Grant", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Contains("'Contoso.Grant'", Message(diagnostic), StringComparison.Ordinal);
+        Assert.Contains(HintName, run.GeneratedSources.Keys); // a warning: the client is still generated
+    }
+
+    [Fact]
+    public void PartialRecordWithSecretsInsideAList_GetsARedactingToString()
+    {
+        var run = Run("""
+            public sealed partial record Grant(string Scope, string RefreshToken);
+
+            [JsonSerializable(typeof(List<Grant>))]
+            public partial class GrantCtx : JsonSerializerContext
+            {
+            }
+
+            [TokenApi(SerializerContext = typeof(GrantCtx))]
+            public partial interface IApi
+            {
+                [Get("/grants")]
+                Task<List<Grant>> ListAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        Assert.Empty(TokenGenDiagnostics(run));
+        Assert.Contains("Redacted.Contoso.Grant.g.cs", run.GeneratedSources.Keys);
+    }
+
+    // ---- members the interface implements itself are not operations ----------------------------------------------
+
+    [Fact]
+    public void MembersWithBodies_AreNotOperations_AndNeedNoHttpAttribute()
+    {
+        var run = Run("""
+            public interface IRevoke
+            {
+                Task RevokeAsync(string token, CancellationToken cancellationToken);
+
+                [Get("/ping")]
+                Task PingAsync(CancellationToken cancellationToken);
+
+                string Realm { get; }
+            }
+
+            [TokenApi]
+            public partial interface IApi : IRevoke
+            {
+                string IRevoke.Realm => "tokens";
+
+                [Post("/revoke")]
+                Task RevokeNowAsync([Form("token")] string token, CancellationToken cancellationToken);
+
+                // The derived interface implements the inherited method itself: the client inherits that body.
+                Task IRevoke.RevokeAsync(string token, CancellationToken cancellationToken) => RevokeNowAsync(token, cancellationToken);
+
+                Task RevokeTwiceAsync(string token) => RevokeNowAsync(token, CancellationToken.None);
+
+                static string Describe() => "token API";
+
+                string Name => "api";
+
+                event EventHandler? Changed { add { } remove { } }
+            }
+            """);
+
+        Assert.Empty(TokenGenDiagnostics(run));
+        var client = run.GeneratedSources[HintName];
+        Assert.Contains("RevokeNowAsync", client, StringComparison.Ordinal);
+        Assert.Contains("PingAsync", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("RevokeTwiceAsync", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("Describe", client, StringComparison.Ordinal);
+        Assert.DoesNotContain(" RevokeAsync(", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InheritedMethodLeftAbstract_StillReportsTG0002()
+    {
+        var run = Run("""
+            public interface IRevoke
+            {
+                Task RevokeAsync(string token, CancellationToken cancellationToken);
+            }
+
+            [TokenApi]
+            public partial interface IApi : IRevoke
+            {
+                [Get("/ping")]
+                Task PingAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        AssertSingleError(run, "TG0002", "RevokeAsync", "'RevokeAsync'", "'IApi'");
+        AssertNoClient(run);
+    }
+
+    // ---- every descriptor links to its page -----------------------------------------------------------------------
+
+    [Fact]
+    public void EveryDescriptor_HasAHelpLinkToItsSectionOfTheDiagnosticsPage()
+    {
+        var descriptors = typeof(TokenApiGenerator).Assembly
+            .GetType("TokenGen.Generator.Diagnostics.DiagnosticDescriptors", throwOnError: true)!
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+            .ToArray();
+        var page = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+
+        Assert.True(descriptors.Length >= 27, "the descriptors are found by reflection");
+        foreach (var descriptor in descriptors)
+        {
+            var anchor = descriptor.Id.ToLowerInvariant();
+            Assert.Equal("https://github.com/tokengen/tokengen/blob/main/docs/diagnostics.md#" + anchor, descriptor.HelpLinkUri);
+            Assert.Contains($"<a id=\"{anchor}\"></a>\n## {descriptor.Id}: {descriptor.Title}", page.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ReportedDiagnostics_CarryTheHelpLink()
+    {
+        var run = Run("""
+            [TokenApi]
+            public partial interface IApi
+            {
+                [Get("/a")][Post("/a")]
+                Task SendAsync(CancellationToken cancellationToken);
+            }
+            """);
+
+        Assert.Equal("https://github.com/tokengen/tokengen/blob/main/docs/diagnostics.md#tg0045", Assert.Single(TokenGenDiagnostics(run)).Descriptor.HelpLinkUri);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new System.IO.DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "TokenGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("TokenGen.sln not found above " + AppContext.BaseDirectory);
+    }
+
     // ---- a valid interface ----------------------------------------------------------------------------------------
 
     [Fact]

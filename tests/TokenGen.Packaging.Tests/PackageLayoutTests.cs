@@ -25,11 +25,12 @@ public sealed class PackageLayoutTests(PackagesFixture packages, ITestOutputHelp
     }
 
     [Fact]
-    public void TokenGen_holds_the_runtime_with_its_docs_and_the_generator_as_an_analyzer_and_depends_on_nothing()
+    public void TokenGen_holds_the_runtime_with_its_docs_and_the_generator_and_code_fixes_as_analyzers_and_depends_on_nothing()
     {
         Assert.Equal(
             [
                 "README.md",
+                "analyzers/dotnet/cs/TokenGen.CodeFixes.dll",
                 "analyzers/dotnet/cs/TokenGen.Generator.dll",
                 "lib/net8.0/TokenGen.Runtime.dll",
                 "lib/net8.0/TokenGen.Runtime.xml",

@@ -10,6 +10,12 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "TokenGen";
 
+    /// <summary>
+    /// The page every diagnostic links to (the package's project URL, see Directory.Build.props); each id's section is
+    /// its anchor, the id in lower case.
+    /// </summary>
+    internal const string HelpLinkBase = "https://github.com/tokengen/tokengen/blob/main/docs/diagnostics.md#";
+
     public static readonly DiagnosticDescriptor InterfaceNotPartial = Error(
         "TG0001",
         "Token API interface must be partial",
@@ -120,16 +126,38 @@ internal static class DiagnosticDescriptors
         "Token session built from a response without an access token",
         "TokenSession.{0} is given an operation returning '{1}', which has no member marked [AccessToken]; mark the member that carries the token, a public property or field of {2}{3}");
 
-    public static readonly DiagnosticDescriptor RecordPrintsSecrets = new(
+    public static readonly DiagnosticDescriptor RecordPrintsSecrets = Warning(
         "TG0023",
         "Record prints its secrets",
-        "Record '{0}' carries a token or a secret, which its compiler-written ToString() prints; declare it partial so TokenGen writes a ToString() that redacts it",
-        Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        "Record '{0}' carries a token or a secret, which its compiler-written ToString() prints; declare it partial so TokenGen writes a ToString() that redacts it");
+
+    // ---- TG0045–TG0059: declarations that used to pass silently or fail inside generated code (issue 14) ----------
+
+    public static readonly DiagnosticDescriptor MultipleHttpMethods = Error(
+        "TG0045",
+        "Method has more than one HTTP method attribute",
+        "Method '{0}' of token API '{1}' carries both [{2}] and [{3}]; a request has one HTTP method, so keep the one attribute that says which");
+
+    public static readonly DiagnosticDescriptor SerializerContextNotPartial = Error(
+        "TG0046",
+        "Serializer context is not partial",
+        "Serializer context '{0}' of token API '{1}' is not partial, so System.Text.Json cannot generate its type information; declare it (and any type containing it) partial");
+
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        "TG0047",
+        "File-local type cannot be used by a generated client",
+        "'{0}' is declared 'file', so the client TokenGen generates in a file of its own cannot refer to it; declare it 'internal' instead");
+
+    public static readonly DiagnosticDescriptor UnsupportedFormMember = Error(
+        "TG0048",
+        "Form field cannot carry this type",
+        "'{0}' of method '{1}' has type '{2}', which a {3} body cannot carry as a field: {4}");
 
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat) =>
-        new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+
+    private static DiagnosticDescriptor Warning(string id, string title, string messageFormat) =>
+        new(id, title, messageFormat, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 
     /// <summary>Looks a descriptor up by id, for turning a <c>DiagnosticInfo</c> back into a diagnostic.</summary>
     public static DiagnosticDescriptor GetById(string id) => id switch
@@ -157,6 +185,10 @@ internal static class DiagnosticDescriptors
         "TG0021" => InvalidTokenRoleMember,
         "TG0022" => SessionResponseWithoutAccessToken,
         "TG0023" => RecordPrintsSecrets,
+        "TG0045" => MultipleHttpMethods,
+        "TG0046" => SerializerContextNotPartial,
+        "TG0047" => FileLocalType,
+        "TG0048" => UnsupportedFormMember,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),
     };
 }

@@ -22,7 +22,13 @@ internal sealed partial class ClientParser
             Report(DiagnosticDescriptors.GenericMethod, methodLocation, method.Name, _interfaceDisplayName);
         }
 
-        var (httpMethod, routeText, httpAttribute) = FindHttpMethod(method);
+        var errorsBeforeHttpMethod = _errorCount;
+        var (httpMethod, routeText, httpAttribute) = FindHttpMethod(method, methodLocation);
+        if (_errorCount > errorsBeforeHttpMethod)
+        {
+            return null; // TG0045: which request to send is unknown, so nothing else about the method can be checked
+        }
+
         if (httpMethod is null)
         {
             Report(DiagnosticDescriptors.MissingHttpMethod, methodLocation, method.Name, _interfaceDisplayName);
@@ -61,8 +67,22 @@ internal sealed partial class ClientParser
             Retryable: !HasAttribute(method, _known.NoRetryAttribute));
     }
 
-    private (string? Method, string? Route, AttributeData? Attribute) FindHttpMethod(IMethodSymbol method)
+    /// <summary>
+    /// The method's one HTTP method attribute. A second one is a mistake (TG0045) rather than a choice by attribute order,
+    /// which the compiler does not guarantee; it is reported on the second attribute and counts as an error.
+    /// </summary>
+    /// <summary>
+    /// An inherited member that a derived interface implements itself (<c>Task IBase.RevokeAsync(…) =&gt; …</c>) has a
+    /// body the client inherits: it is not an operation (nor an unsupported property or event), so it needs no HTTP
+    /// method attribute and gets no generated code.
+    /// </summary>
+    private static bool IsImplementedByAnInterface(INamedTypeSymbol client, ISymbol member) =>
+        !SymbolEqualityComparer.Default.Equals(member.ContainingType, client)
+        && client.FindImplementationForInterfaceMember(member) is { IsAbstract: false };
+
+    private (string? Method, string? Route, AttributeData? Attribute) FindHttpMethod(IMethodSymbol method, Location? methodLocation)
     {
+        (string? Method, string? Route, AttributeData? Attribute) found = (null, null, null);
         foreach (var attribute in method.GetAttributes())
         {
             if (attribute.AttributeClass is not { } attributeClass
@@ -85,11 +105,23 @@ internal sealed partial class ClientParser
                 continue;
             }
 
+            if (found.Attribute is { } first)
+            {
+                Report(DiagnosticDescriptors.MultipleHttpMethods, AttributeLocation(attribute) ?? methodLocation, method.Name, _interfaceDisplayName, AttributeShortName(first), AttributeShortName(attribute));
+                continue;
+            }
+
             var route = attribute.ConstructorArguments is [{ Value: string text }] ? text : string.Empty;
-            return (verb, route, attribute);
+            found = (verb, route, attribute);
         }
 
-        return (null, null, null);
+        return found;
+    }
+
+    private static string AttributeShortName(AttributeData attribute)
+    {
+        var name = attribute.AttributeClass?.Name ?? string.Empty;
+        return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
 
     private ReturnSpec? ParseReturn(IMethodSymbol method, Location? methodLocation)

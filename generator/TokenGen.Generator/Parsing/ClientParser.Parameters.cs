@@ -109,6 +109,11 @@ internal sealed partial class ClientParser
                     }
 
                     var formName = GetNameArgument(bindingAttribute) ?? parameter.Name;
+                    if (ReportUnsupportedFormField(parameter.Type, parameter.Name, method, location, "form-urlencoded"))
+                    {
+                        continue;
+                    }
+
                     var formFormat = RequireFormat(parameter.Type, allowCollection: true, parameter.Name, method, location, "form field");
                     if (formFormat is not null)
                     {
@@ -265,7 +270,7 @@ internal sealed partial class ClientParser
         {
             case 1:
             case 2:
-                var fields = ParseModelFields(type, method, location);
+                var fields = ParseModelFields(type, method, location, encoding == 1 ? "form-urlencoded" : "multipart");
                 if (fields is not null)
                 {
                     // A form model carries the same secrets as a JSON one (client_secret, password, code).
@@ -290,7 +295,7 @@ internal sealed partial class ClientParser
     }
 
     /// <summary>The form fields of a model: its public readable instance properties, named as System.Text.Json would name them.</summary>
-    private List<FormFieldSpec>? ParseModelFields(ITypeSymbol model, IMethodSymbol method, Location? location)
+    private List<FormFieldSpec>? ParseModelFields(ITypeSymbol model, IMethodSymbol method, Location? location, string encoding)
     {
         var fields = new List<FormFieldSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -303,6 +308,12 @@ internal sealed partial class ClientParser
                     || !seen.Add(property.Name)
                     || HasAttribute(property, _known.JsonIgnoreAttribute))
                 {
+                    continue;
+                }
+
+                if (ReportUnsupportedFormField(property.Type, model.Name + "." + property.Name, method, LocationOf(property, location), encoding))
+                {
+                    ok = false;
                     continue;
                 }
 

@@ -29,6 +29,11 @@ internal sealed partial class ClientParser
     private void CollectSecretModels(ITypeSymbol type, Location? fallback, bool isSent, int depth = 0)
     {
         type = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type;
+        if (depth <= MaxModelDepth && CollectSecretModelsInside(type, fallback, isSent, depth))
+        {
+            return;
+        }
+
         if (depth > MaxModelDepth
             || type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
             || named.SpecialType != SpecialType.None
@@ -98,6 +103,33 @@ internal sealed partial class ClientParser
             named.Name,
             members.ToEquatableArray(),
             HintNameOf(named)));
+    }
+
+    /// <summary>
+    /// A model reached through an array or a generic type from elsewhere (<c>List&lt;T&gt;</c>, <c>Dictionary&lt;K, V&gt;</c>,
+    /// <c>ImmutableArray&lt;T&gt;</c>, …) prints its secrets from inside that container just the same, so the walk goes
+    /// on into the element and type arguments. Returns whether <paramref name="type"/> was such a container.
+    /// </summary>
+    private bool CollectSecretModelsInside(ITypeSymbol type, Location? fallback, bool isSent, int depth)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            CollectSecretModels(array.ElementType, fallback, isSent, depth + 1);
+            return true;
+        }
+
+        if (type is not INamedTypeSymbol { IsGenericType: true } generic
+            || System.Linq.Enumerable.Any(generic.Locations, static l => l.IsInSource))
+        {
+            return false;
+        }
+
+        foreach (var argument in generic.TypeArguments)
+        {
+            CollectSecretModels(argument, fallback, isSent, depth + 1);
+        }
+
+        return true;
     }
 
     private static string HintNameOf(INamedTypeSymbol model) =>

@@ -72,6 +72,7 @@ internal sealed partial class ClientParser
         var baseAddress = ParseBaseAddress(tokenApi, identifierLocation);
         var contextType = ParseSerializerContext(tokenApi, identifierLocation);
         _jsonTypes = new JsonTypeRegistry(_known, contextType);
+        CheckDeclarationsTheClientRefersTo(interfaceSymbol, contextType, tokenApi, identifierLocation);
 
         ReserveMemberNames(interfaceSymbol);
         var interfaceHeaders = ParseStaticHeaders(interfaceSymbol, interfaceSymbol.Name);
@@ -174,13 +175,14 @@ internal sealed partial class ClientParser
             _cancellationToken.ThrowIfCancellationRequested();
             switch (member)
             {
-                case IPropertySymbol or IEventSymbol when member.IsAbstract:
+                case IPropertySymbol or IEventSymbol when member.IsAbstract && !IsImplementedByAnInterface(client, member):
                     Report(DiagnosticDescriptors.PropertyOrEvent, LocationOf(member, fallback), member.Name, client.Name);
                     break;
                 case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: true }:
                     Report(DiagnosticDescriptors.UnsupportedInterfaceShape, LocationOf(member, fallback), client.Name, $"'{member.Name}' is a static abstract member, which a client instance cannot implement");
                     break;
-                case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method:
+                case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method
+                    when !IsImplementedByAnInterface(client, method):
                     if (ParseOperation(method, declaringInterface, fallback, interfaceHeaders) is { } operation)
                     {
                         operations.Add(operation);
