@@ -11,6 +11,10 @@ namespace TokenGen.Generator.Model;
 /// <param name="CancellationTokenParameter">The C# name of the <c>CancellationToken</c> parameter, or null.</param>
 /// <param name="ImplementsFullName">The interface that declares the method (fully qualified); it differs from the client's interface for inherited methods.</param>
 /// <param name="Retryable">Whether a resilience handler may send the request again: false for <c>[NoRetry]</c> operations.</param>
+/// <param name="Obligations">
+/// The operation's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, copied onto its implementation: inside a member that
+/// carries them, using what they mark draws no CS0618/CS0619 or experimental error.
+/// </param>
 internal sealed record OperationSpec(
     string MethodName,
     string HttpMethod,
@@ -21,7 +25,14 @@ internal sealed record OperationSpec(
     ReturnSpec Return,
     string? CancellationTokenParameter,
     string ImplementsFullName,
-    bool Retryable);
+    bool Retryable,
+    EquatableArray<ObligationSpec> Obligations = default);
+
+/// <summary>An <c>[Obsolete]</c> or <c>[Experimental]</c> attribute as declared on an operation.</summary>
+/// <param name="IsExperimental">Whether it is <c>[Experimental]</c>; otherwise <c>[Obsolete]</c>.</param>
+/// <param name="Text">The obsolete message, or the experimental diagnostic id; null when not given.</param>
+/// <param name="IsError">For <c>[Obsolete]</c>: whether a use is an error.</param>
+internal sealed record ObligationSpec(bool IsExperimental, string? Text, bool IsError);
 
 /// <summary>A parsed route template.</summary>
 /// <param name="Parts">Literal text and placeholders, in order. Literals are kept exactly as written (including a trailing slash and any fixed <c>?query</c>).</param>
@@ -48,7 +59,7 @@ internal enum ParameterBinding
 /// <summary>One parameter of an operation.</summary>
 /// <param name="Name">The parameter's name as written in C# (with <c>@</c> where it is a keyword).</param>
 /// <param name="TypeFullName">Its type, fully qualified, with <c>?</c> when nullable.</param>
-/// <param name="DefaultValue">The C# text of its default value (<c>default</c>, <c>null</c>, <c>"x"</c>, <c>(global::E)1</c>), or null when it has none.</param>
+/// <param name="DefaultValue">Its default value as a typed constant, or null when it has none.</param>
 /// <param name="Binding">Where its value goes.</param>
 /// <param name="WireName">The placeholder, query key, header name or form field name; null for body and cancellation token.</param>
 /// <param name="Format">How its value turns into text; null for body and cancellation token.</param>
@@ -59,7 +70,7 @@ internal enum ParameterBinding
 internal sealed record ParameterSpec(
     string Name,
     string TypeFullName,
-    string? DefaultValue,
+    DefaultValueSpec? DefaultValue,
     ParameterBinding Binding,
     string? WireName,
     ValueFormatSpec? Format,

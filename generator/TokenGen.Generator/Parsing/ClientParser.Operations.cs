@@ -58,7 +58,8 @@ internal sealed partial class ClientParser
             returnSpec,
             cancellationTokenName,
             TypeNames.FullyQualified(declaringInterface),
-            Retryable: !HasAttribute(method, _known.NoRetryAttribute));
+            Retryable: !HasAttribute(method, _known.NoRetryAttribute),
+            Obligations: Obligations.Of(method));
     }
 
     private (string? Method, string? Route, AttributeData? Attribute) FindHttpMethod(IMethodSymbol method)

@@ -97,7 +97,7 @@ internal sealed partial class ClientParser
             ns,
             TypeNames.EscapeIdentifier(interfaceSymbol.Name),
             fullName,
-            GetClientName(interfaceSymbol.Name),
+            tokenApi.AttributeClass is { } tokenApiClass ? TypeNames.ClientName(interfaceSymbol, tokenApiClass) : GetClientName(interfaceSymbol.Name),
             interfaceSymbol.DeclaredAccessibility == Accessibility.Public,
             baseAddress,
             contextType is null ? null : TypeNames.FullyQualified(contextType),
@@ -106,7 +106,8 @@ internal sealed partial class ClientParser
             operations.ToEquatableArray(),
             _tokenReaders.ToEquatableArray(),
             _redactedModels.ToEquatableArray(),
-            (ns is null ? string.Empty : ns + ".") + interfaceSymbol.Name + ".g.cs");
+            (ns is null ? string.Empty : ns + ".") + interfaceSymbol.Name + ".g.cs",
+            HidesInheritedFactories: tokenApi.AttributeClass is { } attribute && TypeNames.InheritsAttributedInterface(interfaceSymbol, attribute));
     }
 
     /// <summary><c>IDirectLineTokens</c> → <c>DirectLineTokensClient</c>; a name without the <c>I</c> prefix keeps its name.</summary>
