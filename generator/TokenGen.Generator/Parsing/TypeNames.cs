@@ -35,7 +35,7 @@ internal static class TypeNames
     /// <summary>
     /// The client class's name: the interface name without its <c>I</c> prefix, plus <c>Client</c>, unless another type in
     /// the namespace already has that name (a user's class, or interface <c>Api</c> beside <c>IApi</c>, whose client would
-    /// also be <c>ApiClient</c>): then the whole interface name plus <c>Client</c>, and a number after that if needed.
+    /// also be <c>ApiClient</c>) or an operation has it: then the whole interface name plus <c>Client</c>, and a number after that if needed.
     /// A user's own <c>partial class</c> of the preferred name is kept: that is how a client is extended.
     /// </summary>
     public static string ClientName(INamedTypeSymbol interfaceSymbol, INamedTypeSymbol tokenApiAttribute)
@@ -59,6 +59,20 @@ internal static class TypeNames
 
     private static bool IsTaken(INamedTypeSymbol interfaceSymbol, string clientName, INamedTypeSymbol tokenApiAttribute, bool interfaceHasPrefix)
     {
+        // The class implements every operation; one named like the class would be error CS0542.
+        if (!interfaceSymbol.GetMembers(clientName).IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var baseInterface in interfaceSymbol.AllInterfaces)
+        {
+            if (!baseInterface.GetMembers(clientName).IsEmpty)
+            {
+                return true;
+            }
+        }
+
         var container = interfaceSymbol.ContainingNamespace;
         if (container is null)
         {

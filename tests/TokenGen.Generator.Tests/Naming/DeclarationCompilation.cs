@@ -30,7 +30,7 @@ internal static class DeclarationCompilation
     private static readonly Lazy<ImmutableArray<ISourceGenerator>> s_generators = new(LoadGenerators);
 
     /// <summary>The generator's diagnostics, the generated sources, and the compiler's complaints about the result.</summary>
-    public static Outcome Run(string source, LanguageVersion languageVersion)
+    public static Outcome Run(string source, LanguageVersion languageVersion = LanguageVersion.CSharp12)
     {
         // Diagnose mode is what GenerateDocumentationFile turns on: malformed XML and unresolvable crefs become warnings.
         var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose);
@@ -57,7 +57,7 @@ internal static class DeclarationCompilation
         var complaints = output.GetDiagnostics()
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToList();
-        return new Outcome(generatorDiagnostics, generated, complaints);
+        return new Outcome(generatorDiagnostics, generated, complaints, output);
     }
 
     /// <summary>TokenGen's generator and System.Text.Json's from the SDK's reference pack, so serializer contexts are real.</summary>
@@ -85,7 +85,8 @@ internal static class DeclarationCompilation
     internal sealed record Outcome(
         ImmutableArray<Diagnostic> GeneratorDiagnostics,
         IReadOnlyDictionary<string, string> GeneratedSources,
-        IReadOnlyList<Diagnostic> CompilerDiagnostics)
+        IReadOnlyList<Diagnostic> CompilerDiagnostics,
+        Compilation Output)
     {
         /// <summary>Everything the compiler and the generator said, for an assertion message.</summary>
         public string Describe() =>

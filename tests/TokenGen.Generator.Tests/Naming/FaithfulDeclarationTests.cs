@@ -11,7 +11,7 @@ namespace TokenGen.Generator.Tests.Naming;
 /// </summary>
 public sealed class FaithfulDeclarationTests
 {
-    private const string Preamble = """
+    internal const string Preamble = """
         using System;
         using System.Collections.Generic;
         using System.Diagnostics.CodeAnalysis;
@@ -90,6 +90,9 @@ public sealed class FaithfulDeclarationTests
                 [Get("/k")] Task<TokenResponse> s_toStringUri();
                 [Get("/l")] Task<TokenResponse> s_envelopeOfInt32TypeInfo();
                 [Get("/m")] Task<Envelope<int>> @event();
+                [Get("/n")] Task<string> ToString();
+                [Get("/o")] Task<string> GetType();
+                [Get("/p")] Task<string> ApiClient();
             }
             """,
         ["An interface IApi beside an interface Api"] = """
@@ -235,7 +238,7 @@ public sealed class FaithfulDeclarationTests
         select new object[] { name, version.ToString() };
 
     /// <summary>The preamble declares a block namespace, after which a file-scoped one is not allowed.</summary>
-    private static string WithBlockNamespace(string declaration)
+    internal static string WithBlockNamespace(string declaration)
     {
         var match = System.Text.RegularExpressions.Regex.Match(declaration, @"^namespace ([\w.@]+);[ \t]*$", System.Text.RegularExpressions.RegexOptions.Multiline);
         return match.Success
