@@ -209,8 +209,7 @@ internal sealed partial class OperationEmitter
 
         // Inside the null check (or after ThrowIfNull) a top-level '?' no longer matters; nested annotations do,
         // so then the type argument is named and the difference suppressed.
-        var declaredType = FindParameter(operation, bodyParameter).TypeFullName;
-        var createJson = DiffersInNullableAnnotations(declaredType, typeInfoField, topLevelMayDiffer: true)
+        var createJson = body.AnnotationsDifferFromTypeInfo
             ? "CreateJson<" + _jsonTypesByField[typeInfoField].TypeFullName + ">(" + bodyParameter + "!, "
             : "CreateJson(" + bodyParameter + ", ";
         _writer.WriteLine(

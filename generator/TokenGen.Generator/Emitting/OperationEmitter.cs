@@ -145,10 +145,7 @@ internal sealed partial class OperationEmitter
                 var read = "await " + GlobalTypeNames.ResponseReader + "." + reader + "(" + httpResponse + ", " + scope.StaticMember(_names.TypeInfoField(typeInfoField)) + ", "
                     + maxContentBytes + ", " + timeProvider + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false)";
 
-                // ApiResponse<T> is invariant in T, so even a top-level '?' on the declared T differs from the type info's.
-                var declaredType = returnSpec.ValueTypeFullName ?? throw new InvalidOperationException(
-                    "The JSON return of " + operation.MethodName + " has no value type.");
-                if (DiffersInNullableAnnotations(declaredType, typeInfoField, topLevelMayDiffer: returnSpec.Kind == ReturnKind.Json))
+                if (returnSpec.AnnotationsDifferFromTypeInfo)
                 {
                     _writer.WriteLine("// The declared type differs from the type info's only in nullable annotations.");
                     _writer.WriteLine("return (" + read + ")!;");
@@ -235,31 +232,6 @@ internal sealed partial class OperationEmitter
         }
 
         return string.Join(", ", arguments);
-    }
-
-    /// <summary>
-    /// Whether a value of <paramref name="declaredType"/> and the <c>JsonTypeInfo&lt;T&gt;</c> in
-    /// <paramref name="typeInfoField"/> disagree on nullable annotations (<c>List&lt;string?&gt;</c> against the type
-    /// info's <c>List&lt;string&gt;</c>, since <c>typeof</c> cannot carry them), which would draw nullability warnings.
-    /// </summary>
-    /// <param name="topLevelMayDiffer">Whether a top-level <c>?</c> is harmless where the value is used.</param>
-    private bool DiffersInNullableAnnotations(string declaredType, string typeInfoField, bool topLevelMayDiffer)
-    {
-        if (!_jsonTypesByField.TryGetValue(typeInfoField, out var jsonType))
-        {
-            throw new InvalidOperationException("No JSON type has the field " + typeInfoField + ".");
-        }
-
-        var infoType = jsonType.TypeFullName;
-        if (string.Equals(declaredType, infoType, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return !(topLevelMayDiffer
-            && declaredType.Length == infoType.Length + 1
-            && declaredType[declaredType.Length - 1] == '?'
-            && declaredType.StartsWith(infoType, StringComparison.Ordinal));
     }
 
     private static string RequireJsonTypeInfoField(string? typeInfoField, OperationSpec operation) =>

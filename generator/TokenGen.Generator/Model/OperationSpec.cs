@@ -142,13 +142,18 @@ internal enum BodyKind
 /// <param name="MediaType">For JSON: the media type (<c>application/json</c> unless the attribute names another).</param>
 /// <param name="JsonTypeInfoField">For JSON: the static type-info field.</param>
 /// <param name="Fields">For forms and multipart: the fields in declaration order.</param>
+/// <param name="AnnotationsDifferFromTypeInfo">
+/// For JSON: whether the parameter's type has nested nullable annotations its type info's T lacks (<c>List&lt;string?&gt;</c>),
+/// so the emitter names T and suppresses the difference.
+/// </param>
 internal sealed record BodySpec(
     BodyKind Kind,
     string? ParameterName,
     bool IsNullable,
     string? MediaType,
     string? JsonTypeInfoField,
-    EquatableArray<FormFieldSpec> Fields);
+    EquatableArray<FormFieldSpec> Fields,
+    bool AnnotationsDifferFromTypeInfo = false);
 
 /// <summary>One form or multipart field.</summary>
 /// <param name="WireName">The field name: <c>[JsonPropertyName]</c>, <c>[Form(name)]</c>, or the member/parameter name.</param>
@@ -180,9 +185,14 @@ internal enum ReturnKind
 /// <param name="ValueTypeFullName">T for <see cref="ReturnKind.Json"/> and <see cref="ReturnKind.ApiResponse"/> (as declared, with <c>?</c> when nullable); null otherwise.</param>
 /// <param name="AllowsNull">For JSON: whether T is nullable, so an empty body gives null instead of an error.</param>
 /// <param name="JsonTypeInfoField">For JSON and ApiResponse: the static type-info field.</param>
+/// <param name="AnnotationsDifferFromTypeInfo">
+/// For JSON and ApiResponse: whether the declared T has nullable annotations its type info's T lacks (for ApiResponse even
+/// a top-level one, since ApiResponse&lt;T&gt; is invariant), so the read value's annotations are suppressed.
+/// </param>
 internal sealed record ReturnSpec(
     ReturnKind Kind,
     string TaskTypeFullName,
     string? ValueTypeFullName,
     bool AllowsNull,
-    string? JsonTypeInfoField);
+    string? JsonTypeInfoField,
+    bool AnnotationsDifferFromTypeInfo = false);

@@ -285,7 +285,7 @@ internal sealed partial class ClientParser
                 var field = RequireJsonType(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), method, location, isSent: true);
                 return field is null
                     ? null
-                    : new BodySpec(BodyKind.Json, name, isNullable, mediaType ?? DefaultJsonMediaType, field, EquatableArray<FormFieldSpec>.Empty);
+                    : new BodySpec(BodyKind.Json, name, isNullable, mediaType ?? DefaultJsonMediaType, field, EquatableArray<FormFieldSpec>.Empty, TypeNames.AnnotationsDifferFromTypeInfo(type, topLevelMatters: false));
         }
     }
 

@@ -73,7 +73,6 @@ internal sealed partial class ClientParser
         var contextType = ParseSerializerContext(tokenApi, identifierLocation);
         _jsonTypes = new JsonTypeRegistry(_known, contextType);
 
-        ReserveMemberNames(interfaceSymbol);
         var interfaceHeaders = ParseStaticHeaders(interfaceSymbol, interfaceSymbol.Name);
         var operations = new List<OperationSpec>();
         ParseMembers(interfaceSymbol, interfaceSymbol, identifierLocation, interfaceHeaders, operations);

@@ -27,6 +27,22 @@ internal static class TypeNames
             : Annotated(type);
 
     /// <summary>
+    /// Whether a value of <paramref name="type"/> and the <c>JsonTypeInfo&lt;T&gt;</c> made for it disagree on nullable
+    /// annotations: <c>typeof</c> cannot carry them, so the type info's T has none (<c>List&lt;string&gt;</c> for a declared
+    /// <c>List&lt;string?&gt;</c>), and passing one for the other draws nullability warnings.
+    /// </summary>
+    /// <param name="type">The declared type.</param>
+    /// <param name="topLevelMatters">
+    /// Whether a top-level <c>?</c> counts: it does for a type argument (<c>ApiResponse&lt;T&gt;</c> is invariant in T), not for a
+    /// value that is null-checked or returned as <c>T?</c>.
+    /// </param>
+    public static bool AnnotationsDifferFromTypeInfo(ITypeSymbol type, bool topLevelMatters)
+    {
+        var declared = topLevelMatters || !type.IsReferenceType ? type : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        return !string.Equals(Annotated(declared), FullyQualified(type), System.StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// <c>global::</c>-qualified without nullable reference annotations: usable in <c>typeof</c> and as the type
     /// argument of a <c>JsonTypeInfo&lt;T&gt;</c>.
     /// </summary>
