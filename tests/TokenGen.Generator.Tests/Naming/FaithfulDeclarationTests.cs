@@ -39,6 +39,7 @@ public sealed class FaithfulDeclarationTests
             [JsonSerializable(typeof(TokenResponse))]
             [JsonSerializable(typeof(Envelope<int>))]
                     [JsonSerializable(typeof(List<TokenResponse>))]
+            [JsonSerializable(typeof(List<string>))]
             public sealed partial class TokensContext : JsonSerializerContext;
         }
 
@@ -220,6 +221,18 @@ public sealed class FaithfulDeclarationTests
                 [Get("/a")] Task<Envelope<int>> GetAsync();
                 [Get("/b")] Task<Envelope<int>?> GetNullableAsync();
                 [Get("/c")] Task<ApiResponse<Envelope<int>>> GetApiAsync();
+            }
+            """,
+        ["Types whose nullable annotations differ from their type info's"] = """
+            namespace Acme.Tokens;
+            [TokenApi(BaseAddress = "https://example.com", SerializerContext = typeof(TokensContext))]
+            public partial interface IApi
+            {
+                [Post("/a")] Task<List<string?>> PostAsync([Body] List<string?> body);
+                [Post("/b")] Task<List<string?>?> PostMaybeAsync([Body] List<string?>? body);
+                [Get("/c")] Task<ApiResponse<TokenResponse?>> GetAsync();
+                [Get("/d")] Task<ApiResponse<List<string?>>> GetListAsync();
+                [Get("/e")] Task<TokenResponse?> GetMaybeAsync();
             }
             """,
         ["An interface and an operation named like keywords"] = """
