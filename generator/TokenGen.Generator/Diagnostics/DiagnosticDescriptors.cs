@@ -128,6 +128,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    // --- Naming (issue 14): TG0060–TG0069 ---
+
+    public static readonly DiagnosticDescriptor MemberNamedLikeFactory = Error(
+        "TG0060",
+        "Member has the signature of a generated factory",
+        "'{0}' of interface '{1}' has the signature of the factory 'Create({2})' that TokenGen generates on the interface; rename it");
+
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat) =>
         new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
@@ -157,6 +164,7 @@ internal static class DiagnosticDescriptors
         "TG0021" => InvalidTokenRoleMember,
         "TG0022" => SessionResponseWithoutAccessToken,
         "TG0023" => RecordPrintsSecrets,
+        "TG0060" => MemberNamedLikeFactory,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),
     };
 }

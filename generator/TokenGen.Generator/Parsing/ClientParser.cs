@@ -73,6 +73,7 @@ internal sealed partial class ClientParser
         var contextType = ParseSerializerContext(tokenApi, identifierLocation);
         _jsonTypes = new JsonTypeRegistry(_known, contextType);
 
+        ReportFactoryCollisions(interfaceSymbol, identifierLocation);
         var interfaceHeaders = ParseStaticHeaders(interfaceSymbol, interfaceSymbol.Name);
         var operations = new List<OperationSpec>();
         ParseMembers(interfaceSymbol, interfaceSymbol, identifierLocation, interfaceHeaders, operations);

@@ -173,6 +173,40 @@ public sealed class NamingTests
         Assert.DoesNotMatch(@"static new", outcome.GeneratedSources["Acme.Tokens.IBaseApi.g.cs"]);
     }
 
+    [Theory]
+    [InlineData("Task<string> Create();", "")]
+    [InlineData("Task<string> Create(HttpClient client);", "HttpClient")]
+    [InlineData("Task<string> Create(TokenApiClientOptions? options);", "TokenApiClientOptions")]
+    [InlineData("Task<string> Create(HttpClient client, TokenApiClientOptions? options);", "HttpClient, TokenApiClientOptions")]
+    public void AnOperationWithTheSignatureOfAGeneratedFactoryIsReportedWhereItIsDeclared(string operation, string parameters)
+    {
+        var declaration = "namespace Acme.Tokens;\nusing System.Net.Http;\n[TokenApi(BaseAddress = \"https://example.com\")]\npublic partial interface IApi\n{\n    [Post(\"/a\")] "
+            + operation + "\n}\n";
+        var outcome = DeclarationCompilation.Run(FaithfulDeclarationTests.Preamble + FaithfulDeclarationTests.WithBlockNamespace(declaration));
+
+        // Parameters no operation could send (an HttpClient) are also reported, each with its own diagnostic.
+        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == "TG0060");
+        Assert.Contains("'Create(" + parameters + ")'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("Create", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Empty(outcome.GeneratedSources);
+        Assert.Empty(outcome.CompilerDiagnostics);
+    }
+
+    [Fact]
+    public void ACreateOperationWithOtherParametersIsNoCollision()
+    {
+        var outcome = Compile("""
+            namespace Acme.Tokens;
+            [TokenApi(BaseAddress = "https://example.com")]
+            public partial interface IApi
+            {
+                [Post("/a")] Task<string> Create(string name);
+            }
+            """);
+
+        Assert.Single(Type(outcome, "Acme.Tokens.ApiClient").GetMembers("Create").OfType<IMethodSymbol>());
+    }
+
     [Fact]
     public void NameCollisionsSnapshot()
     {
