@@ -153,6 +153,13 @@ internal static class DiagnosticDescriptors
         "Form field cannot carry this type",
         "'{0}' of method '{1}' has type '{2}', which a {3} body cannot carry as a field: {4}");
 
+    // --- Naming (issue 14): TG0060–TG0069 ---
+
+    public static readonly DiagnosticDescriptor MemberNamedLikeFactory = Error(
+        "TG0060",
+        "Member has the signature of a generated factory",
+        "'{0}' of interface '{1}' has the signature of the factory 'Create({2})' that TokenGen generates on the interface; rename it");
+
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat) =>
         new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 
@@ -189,6 +196,7 @@ internal static class DiagnosticDescriptors
         "TG0046" => SerializerContextNotPartial,
         "TG0047" => FileLocalType,
         "TG0048" => UnsupportedFormMember,
+        "TG0060" => MemberNamedLikeFactory,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),
     };
 }

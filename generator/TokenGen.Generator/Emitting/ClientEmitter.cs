@@ -56,7 +56,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine("public static " + spec.InterfaceFullName + " Create()");
+        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceFullName + " Create()");
         writer.Indent();
         writer.WriteLine("=> new " + clientFullName + "(" + GlobalTypeNames.TokenApiHttpClient + ".Create());");
         writer.Unindent();
@@ -68,7 +68,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit, plain HTTP, clock); <see langword=\"null\"/> for the defaults.</param>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine("public static " + spec.InterfaceFullName + " Create(" + GlobalTypeNames.TokenApiClientOptions + "? options)");
+        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceFullName + " Create(" + GlobalTypeNames.TokenApiClientOptions + "? options)");
         writer.Indent();
         writer.WriteLine("=> new " + clientFullName + "(" + GlobalTypeNames.TokenApiHttpClient + ".Create(), options);");
         writer.Unindent();
@@ -81,7 +81,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// <c>AllowAutoRedirect = false</c>), so a request's values never reach another origin.");
         writer.WriteLine("/// </param>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine("public static " + spec.InterfaceFullName + " Create(" + GlobalTypeNames.HttpClient + " httpClient)");
+        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceFullName + " Create(" + GlobalTypeNames.HttpClient + " httpClient)");
         writer.Indent();
         writer.WriteLine("=> new " + clientFullName + "(httpClient);");
         writer.Unindent();
@@ -96,7 +96,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit, plain HTTP, clock); <see langword=\"null\"/> for the defaults.</param>");
         writer.WriteLine("/// <returns>The client.</returns>");
         writer.WriteLine(
-            "public static " + spec.InterfaceFullName + " Create(" + GlobalTypeNames.HttpClient + " httpClient, "
+            FactoryModifiers(spec) + spec.InterfaceFullName + " Create(" + GlobalTypeNames.HttpClient + " httpClient, "
             + GlobalTypeNames.TokenApiClientOptions + "? options)");
         writer.Indent();
         writer.WriteLine("=> new " + clientFullName + "(httpClient, options);");
@@ -105,9 +105,13 @@ internal static class ClientEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>A derived <c>[TokenApi]</c> interface's factories hide its base's on purpose (else warning CS0108).</summary>
+    private static string FactoryModifiers(ClientSpec spec) => spec.HidesInheritedFactories ? "public static new " : "public static ";
+
     private static void WriteClient(SourceWriter writer, ClientSpec spec, string clientFullName, string generatorVersion)
     {
-        var plans = OperationPlan.PlanAll(spec);
+        var names = GeneratedNames.For(spec);
+        var plans = names.Operations;
 
         writer.WriteLine("/// <summary>The TokenGen client for <see cref=\"" + spec.InterfaceFullName + "\"/>.</summary>");
         writer.WriteLine("[" + GlobalTypeNames.GeneratedCodeAttribute + "(\"TokenGen\", " + CSharpText.Literal(generatorVersion) + ")]");
@@ -115,11 +119,11 @@ internal static class ClientEmitter
             (spec.IsPublic ? "public" : "internal") + " sealed partial class " + spec.ClientName + " : " + spec.InterfaceFullName);
         writer.OpenBlock();
 
-        WriteFields(writer, spec, plans);
+        WriteFields(writer, spec, names);
         writer.WriteLine();
-        WriteConstructors(writer, spec);
+        WriteConstructors(writer, spec, names);
 
-        var operations = new OperationEmitter(writer, spec, clientFullName, MemberNames(spec, plans));
+        var operations = new OperationEmitter(writer, spec, clientFullName, names);
         for (var i = 0; i < spec.Operations.Count; i++)
         {
             writer.WriteLine();
@@ -129,14 +133,14 @@ internal static class ClientEmitter
         foreach (var formatter in spec.EnumFormatters)
         {
             writer.WriteLine();
-            WriteEnumFormatter(writer, formatter);
+            WriteEnumFormatter(writer, formatter, names.EnumFormatter(formatter.MethodName));
         }
 
-        TokenReaderEmitter.Write(writer, spec);
+        TokenReaderEmitter.Write(writer, spec, names);
         writer.CloseBlock();
     }
 
-    private static void WriteFields(SourceWriter writer, ClientSpec spec, OperationPlan[] plans)
+    private static void WriteFields(SourceWriter writer, ClientSpec spec, GeneratedNames names)
     {
         // Only request-building methods read the default base address; with no operation at all, a field that is
         // never read would draw warning CS0414.
@@ -145,54 +149,45 @@ internal static class ClientEmitter
             if (spec.BaseAddress is { } baseAddress)
             {
                 writer.WriteLine(
-                    "private static readonly " + GlobalTypeNames.Uri + " s_defaultBaseAddress = new " + GlobalTypeNames.Uri + "("
+                    "private static readonly " + GlobalTypeNames.Uri + " " + names.DefaultBaseAddressField + " = new " + GlobalTypeNames.Uri + "("
                     + CSharpText.Literal(baseAddress) + ", " + GlobalTypeNames.UriKind + ".Absolute);");
             }
             else
             {
-                writer.WriteLine("private static readonly " + GlobalTypeNames.Uri + "? s_defaultBaseAddress = null;");
+                writer.WriteLine("private static readonly " + GlobalTypeNames.Uri + "? " + names.DefaultBaseAddressField + " = null;");
             }
 
             writer.WriteLine();
         }
 
-        var wroteFixedUri = false;
-        foreach (var plan in plans)
+        if (names.FixedUris.Count > 0)
         {
-            if (plan.FixedUriFieldName is { } field)
+            writer.WriteLine("// Operations whose URI takes no argument build it once per base address rather than on every call.");
+            foreach (var (field, route) in names.FixedUris)
             {
-                if (!wroteFixedUri)
-                {
-                    writer.WriteLine("// Operations whose URI takes no argument build it once per base address rather than on every call.");
-                    wroteFixedUri = true;
-                }
-
                 writer.WriteLine(
                     "private static readonly " + GlobalTypeNames.FixedRequestUri + " " + field + " = new " + GlobalTypeNames.FixedRequestUri + "("
-                    + CSharpText.Literal(plan.FixedRoute ?? string.Empty) + ");");
+                    + CSharpText.Literal(route) + ");");
             }
-        }
 
-        if (wroteFixedUri)
-        {
             writer.WriteLine();
         }
 
         foreach (var jsonType in spec.JsonTypes)
         {
             var typeInfoType = GlobalTypeNames.JsonTypeInfo + "<" + jsonType.TypeFullName + ">";
-            writer.WriteLine("private static readonly " + typeInfoType + " " + jsonType.FieldName + " =");
+            writer.WriteLine("private static readonly " + typeInfoType + " " + names.TypeInfoField(jsonType.FieldName) + " =");
             writer.Indent();
             writer.WriteLine(TypeInfoInitializer(spec, jsonType, typeInfoType) + ";");
             writer.Unindent();
             writer.WriteLine();
         }
 
-        writer.WriteLine("private readonly " + GlobalTypeNames.HttpClient + " _httpClient;");
-        writer.WriteLine("private readonly " + GlobalTypeNames.Uri + "? _optionsBaseAddress;");
-        writer.WriteLine("private readonly long _maxResponseContentBytes;");
-        writer.WriteLine("private readonly bool _allowInsecureHttp;");
-        writer.WriteLine("private readonly " + GlobalTypeNames.TimeProvider + " _timeProvider;");
+        writer.WriteLine("private readonly " + GlobalTypeNames.HttpClient + " " + names.HttpClientField + ";");
+        writer.WriteLine("private readonly " + GlobalTypeNames.Uri + "? " + names.OptionsBaseAddressField + ";");
+        writer.WriteLine("private readonly long " + names.MaxResponseContentBytesField + ";");
+        writer.WriteLine("private readonly bool " + names.AllowInsecureHttpField + ";");
+        writer.WriteLine("private readonly " + GlobalTypeNames.TimeProvider + " " + names.TimeProviderField + ";");
     }
 
     private static string TypeInfoInitializer(ClientSpec spec, JsonTypeSpec jsonType, string typeInfoType)
@@ -217,7 +212,7 @@ internal static class ClientEmitter
         }
     }
 
-    private static void WriteConstructors(SourceWriter writer, ClientSpec spec)
+    private static void WriteConstructors(SourceWriter writer, ClientSpec spec, GeneratedNames names)
     {
         writer.WriteLine("/// <summary>Creates a client that sends through <paramref name=\"httpClient\"/>.</summary>");
         writer.WriteLine("/// <param name=\"httpClient\">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>");
@@ -240,12 +235,12 @@ internal static class ClientEmitter
             "public " + spec.ClientName + "(" + GlobalTypeNames.HttpClient + " httpClient, " + GlobalTypeNames.TokenApiClientOptions + "? options)");
         writer.OpenBlock();
         writer.WriteLine(GlobalTypeNames.ArgumentNullException + ".ThrowIfNull(httpClient);");
-        writer.WriteLine("_httpClient = httpClient;");
-        writer.WriteLine("_optionsBaseAddress = options?.BaseAddress;");
+        writer.WriteLine(names.HttpClientField + " = httpClient;");
+        writer.WriteLine(names.OptionsBaseAddressField + " = options?.BaseAddress;");
         writer.WriteLine(
-            "_maxResponseContentBytes = options?.MaxResponseContentBytes ?? " + GlobalTypeNames.TokenApiClientOptions + ".DefaultMaxResponseContentBytes;");
-        writer.WriteLine("_allowInsecureHttp = options?.AllowInsecureHttp ?? false;");
-        writer.WriteLine("_timeProvider = options?.TimeProvider ?? " + GlobalTypeNames.TimeProvider + ".System;");
+            names.MaxResponseContentBytesField + " = options?.MaxResponseContentBytes ?? " + GlobalTypeNames.TokenApiClientOptions + ".DefaultMaxResponseContentBytes;");
+        writer.WriteLine(names.AllowInsecureHttpField + " = options?.AllowInsecureHttp ?? false;");
+        writer.WriteLine(names.TimeProviderField + " = options?.TimeProvider ?? " + GlobalTypeNames.TimeProvider + ".System;");
         writer.CloseBlock();
     }
 
@@ -253,9 +248,14 @@ internal static class ClientEmitter
     /// An enum's wire names as a switch, decided at compile time (no reflection over the enum at run time). An
     /// undeclared value is sent as its number.
     /// </summary>
-    private static void WriteEnumFormatter(SourceWriter writer, EnumFormatterSpec formatter)
+    private static void WriteEnumFormatter(SourceWriter writer, EnumFormatterSpec formatter, string methodName)
     {
-        writer.WriteLine("private static string " + formatter.MethodName + "(" + formatter.EnumFullName + " value) => value switch");
+        foreach (var obligation in formatter.Obligations)
+        {
+            writer.WriteLine(CSharpText.ObligationAttribute(obligation));
+        }
+
+        writer.WriteLine("private static string " + methodName + "(" + formatter.EnumFullName + " value) => value switch");
         writer.OpenBlock();
         foreach (var member in formatter.Members)
         {
@@ -264,40 +264,5 @@ internal static class ClientEmitter
 
         writer.WriteLine("_ => ((" + formatter.UnderlyingTypeFullName + ")value).ToString(" + GlobalTypeNames.InvariantCulture + "),");
         writer.CloseBlock(";");
-    }
-
-    /// <summary>The client's field and method names, which generated locals must not hide.</summary>
-    private static List<string> MemberNames(ClientSpec spec, OperationPlan[] plans)
-    {
-        var names = new List<string> { "_httpClient", "_optionsBaseAddress", "_maxResponseContentBytes", "_allowInsecureHttp", "_timeProvider", "s_defaultBaseAddress" };
-        foreach (var jsonType in spec.JsonTypes)
-        {
-            names.Add(jsonType.FieldName);
-        }
-
-        foreach (var formatter in spec.EnumFormatters)
-        {
-            names.Add(formatter.MethodName);
-        }
-
-        foreach (var plan in plans)
-        {
-            names.Add(plan.RequestMethodName);
-            if (plan.FixedUriFieldName is { } field)
-            {
-                names.Add(field);
-            }
-        }
-
-        if (!spec.TokenReaders.IsEmpty)
-        {
-            names.Add(TokenReaderEmitter.RegisterMethodName);
-            foreach (var reader in spec.TokenReaders)
-            {
-                names.Add(reader.MethodName);
-            }
-        }
-
-        return names;
     }
 }

@@ -37,4 +37,8 @@ internal static class GlobalTypeNames
     public const string TransportSecurity = "global::TokenGen.Infrastructure.TransportSecurity";
     public const string TokenResponseReaders = "global::TokenGen.Infrastructure.TokenResponseReaders";
     public const string TokenResponseValues = "global::TokenGen.TokenResponseValues";
+    public const string OptionalAttribute = "global::System.Runtime.InteropServices.OptionalAttribute";
+    public const string DefaultParameterValueAttribute = "global::System.Runtime.InteropServices.DefaultParameterValueAttribute";
+    public const string ObsoleteAttribute = "global::System.ObsoleteAttribute";
+    public const string ExperimentalAttribute = "global::System.Diagnostics.CodeAnalysis.ExperimentalAttribute";
 }

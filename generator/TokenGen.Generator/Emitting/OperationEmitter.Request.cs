@@ -8,6 +8,7 @@ internal sealed partial class OperationEmitter
 {
     private void WriteRequestMethod(OperationSpec operation, OperationPlan plan, OperationScope scope, string httpRequest)
     {
+        WriteObligations(operation);
         WriteMethodDeclaration(
             "private " + GlobalTypeNames.HttpRequestMessage + " " + plan.RequestMethodName,
             operation.Parameters,
@@ -54,7 +55,7 @@ internal sealed partial class OperationEmitter
         // Every URI passes the transport check: token API requests carry credentials, their answers tokens.
         // The request says which operation built it and whether it may be sent again, for the handlers below.
         var create = "new " + GlobalTypeNames.TokenApiRequestMessage + "(" + HttpMethodExpression(operation.HttpMethod) + ", "
-            + GlobalTypeNames.TransportSecurity + ".RequireSecure(" + requestUri + ", " + scope.InstanceMember("_allowInsecureHttp") + "), "
+            + GlobalTypeNames.TransportSecurity + ".RequireSecure(" + requestUri + ", " + scope.InstanceMember(_names.AllowInsecureHttpField) + "), "
             + CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(operation.MethodName)) + ", "
             + (operation.Retryable ? "retryable: true" : "retryable: false") + ")";
         if (operation.Body is null && !HasHeaders(operation))
@@ -88,9 +89,9 @@ internal sealed partial class OperationEmitter
 
     private string BaseAddressExpression(OperationScope scope) =>
         GlobalTypeNames.BaseAddressResolver + ".Resolve("
-            + scope.InstanceMember("_optionsBaseAddress") + ", "
-            + scope.InstanceMember("_httpClient") + ", "
-            + scope.StaticMember("s_defaultBaseAddress") + ", "
+            + scope.InstanceMember(_names.OptionsBaseAddressField) + ", "
+            + scope.InstanceMember(_names.HttpClientField) + ", "
+            + scope.StaticMember(_names.DefaultBaseAddressField) + ", "
             + CSharpText.Literal(_client.ClientName) + ")";
 
     private void WriteUri(OperationSpec operation, OperationScope scope, string uri)
@@ -208,12 +209,12 @@ internal sealed partial class OperationEmitter
 
         // Inside the null check (or after ThrowIfNull) a top-level '?' no longer matters; nested annotations do,
         // so then the type argument is named and the difference suppressed.
-        var declaredType = FindParameter(operation, bodyParameter).TypeFullName;
-        var createJson = DiffersInNullableAnnotations(declaredType, typeInfoField, topLevelMayDiffer: true)
+        var createJson = body.AnnotationsDifferFromTypeInfo
             ? "CreateJson<" + _jsonTypesByField[typeInfoField].TypeFullName + ">(" + bodyParameter + "!, "
             : "CreateJson(" + bodyParameter + ", ";
         _writer.WriteLine(
-            httpRequest + ".Content = " + GlobalTypeNames.RequestContent + "." + createJson + scope.StaticMember(typeInfoField) + ", " + mediaType + ");");
+            httpRequest + ".Content = " + GlobalTypeNames.RequestContent + "." + createJson + scope.StaticMember(_names.TypeInfoField(typeInfoField)) + ", "
+            + mediaType + ");");
     }
 
     /// <summary>Static headers in order, then header parameters in parameter order, after the body (content headers need content).</summary>

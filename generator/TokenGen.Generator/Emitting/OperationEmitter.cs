@@ -14,19 +14,19 @@ internal sealed partial class OperationEmitter
     private readonly SourceWriter _writer;
     private readonly ClientSpec _client;
     private readonly string _clientFullName;
-    private readonly IReadOnlyCollection<string> _memberNames;
+    private readonly GeneratedNames _names;
     private readonly Dictionary<string, JsonTypeSpec> _jsonTypesByField = new(StringComparer.Ordinal);
 
     /// <param name="writer">Where the methods go.</param>
     /// <param name="client">The client the operations belong to.</param>
     /// <param name="clientFullName">The client class, <c>global::</c>-qualified.</param>
-    /// <param name="memberNames">The client's field and method names, which generated locals avoid.</param>
-    public OperationEmitter(SourceWriter writer, ClientSpec client, string clientFullName, IReadOnlyCollection<string> memberNames)
+    /// <param name="names">The names of the client's members.</param>
+    public OperationEmitter(SourceWriter writer, ClientSpec client, string clientFullName, GeneratedNames names)
     {
         _writer = writer;
         _client = client;
         _clientFullName = clientFullName;
-        _memberNames = memberNames;
+        _names = names;
         foreach (var jsonType in client.JsonTypes)
         {
             _jsonTypesByField[jsonType.FieldName] = jsonType;
@@ -39,7 +39,7 @@ internal sealed partial class OperationEmitter
     /// <param name="explainRequestMethod">Whether to say, once per file, why requests are built in their own method.</param>
     public void Write(OperationSpec operation, OperationPlan plan, bool explainRequestMethod)
     {
-        var scope = new OperationScope(operation.Parameters, _memberNames, _clientFullName);
+        var scope = new OperationScope(operation.Parameters, _names, _clientFullName);
         var httpRequest = scope.ReserveLocal("httpRequest");
         var httpResponse = scope.ReserveLocal("httpResponse");
 
@@ -59,6 +59,7 @@ internal sealed partial class OperationEmitter
     {
         var returnSpec = operation.Return;
         _writer.WriteLine("/// <inheritdoc />");
+        WriteObligations(operation);
         if (plan.IsExplicitImplementation)
         {
             // Default values on an explicit implementation have no effect and draw warning CS1066.
@@ -71,7 +72,7 @@ internal sealed partial class OperationEmitter
         else
         {
             WriteMethodDeclaration(
-                "public async " + returnSpec.TaskTypeFullName + " " + operation.MethodName,
+                (plan.HidesObjectMember ? "public new async " : "public async ") + returnSpec.TaskTypeFullName + " " + operation.MethodName,
                 operation.Parameters,
                 includeCancellationToken: true,
                 includeDefaultValues: true);
@@ -86,7 +87,7 @@ internal sealed partial class OperationEmitter
             _writer.WriteLine(cancellationTokenParameter + ".ThrowIfCancellationRequested();");
         }
 
-        var httpClient = scope.InstanceMember("_httpClient");
+        var httpClient = scope.InstanceMember(_names.HttpClientField);
         var createRequest = scope.InstanceMember(plan.RequestMethodName) + "(" + RequestArguments(operation.Parameters) + ")";
         if (returnSpec.Kind == ReturnKind.HttpResponseMessage)
         {
@@ -119,8 +120,8 @@ internal sealed partial class OperationEmitter
     private void WriteRead(OperationSpec operation, OperationScope scope, string httpResponse, string deadline, string cancellationToken)
     {
         var returnSpec = operation.Return;
-        var maxContentBytes = scope.InstanceMember("_maxResponseContentBytes");
-        var timeProvider = scope.InstanceMember("_timeProvider");
+        var maxContentBytes = scope.InstanceMember(_names.MaxResponseContentBytesField);
+        var timeProvider = scope.InstanceMember(_names.TimeProviderField);
         switch (returnSpec.Kind)
         {
             case ReturnKind.None:
@@ -141,13 +142,10 @@ internal sealed partial class OperationEmitter
                 var reader = returnSpec.Kind == ReturnKind.ApiResponse
                     ? "ReadApiResponseAsync"
                     : returnSpec.AllowsNull ? "ReadNullableJsonAsync" : "ReadJsonAsync";
-                var read = "await " + GlobalTypeNames.ResponseReader + "." + reader + "(" + httpResponse + ", " + scope.StaticMember(typeInfoField) + ", "
+                var read = "await " + GlobalTypeNames.ResponseReader + "." + reader + "(" + httpResponse + ", " + scope.StaticMember(_names.TypeInfoField(typeInfoField)) + ", "
                     + maxContentBytes + ", " + timeProvider + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false)";
 
-                // ApiResponse<T> is invariant in T, so even a top-level '?' on the declared T differs from the type info's.
-                var declaredType = returnSpec.ValueTypeFullName ?? throw new InvalidOperationException(
-                    "The JSON return of " + operation.MethodName + " has no value type.");
-                if (DiffersInNullableAnnotations(declaredType, typeInfoField, topLevelMayDiffer: returnSpec.Kind == ReturnKind.Json))
+                if (returnSpec.AnnotationsDifferFromTypeInfo)
                 {
                     _writer.WriteLine("// The declared type differs from the type info's only in nullable annotations.");
                     _writer.WriteLine("return (" + read + ")!;");
@@ -185,7 +183,9 @@ internal sealed partial class OperationEmitter
             var declaration = parameter.TypeFullName + " " + parameter.Name;
             if (includeDefaultValues && parameter.DefaultValue is { } defaultValue)
             {
-                declaration += " = " + defaultValue;
+                declaration = defaultValue.DeclaredByAttribute
+                    ? CSharpText.OptionalAttributes(defaultValue) + " " + declaration
+                    : declaration + " = " + CSharpText.Constant(defaultValue);
             }
 
             declarations.Add(declaration);
@@ -207,6 +207,18 @@ internal sealed partial class OperationEmitter
         _writer.Unindent();
     }
 
+    /// <summary>
+    /// The operation's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes: the implementation carries what the interface
+    /// method carries, so what only that method may use (an obsolete or experimental type) draws no error here either.
+    /// </summary>
+    private void WriteObligations(OperationSpec operation)
+    {
+        foreach (var obligation in operation.Obligations)
+        {
+            _writer.WriteLine(CSharpText.ObligationAttribute(obligation));
+        }
+    }
+
     /// <summary>The arguments of the request-building method: every parameter but the cancellation token.</summary>
     private static string RequestArguments(EquatableArray<ParameterSpec> parameters)
     {
@@ -220,31 +232,6 @@ internal sealed partial class OperationEmitter
         }
 
         return string.Join(", ", arguments);
-    }
-
-    /// <summary>
-    /// Whether a value of <paramref name="declaredType"/> and the <c>JsonTypeInfo&lt;T&gt;</c> in
-    /// <paramref name="typeInfoField"/> disagree on nullable annotations (<c>List&lt;string?&gt;</c> against the type
-    /// info's <c>List&lt;string&gt;</c>, since <c>typeof</c> cannot carry them), which would draw nullability warnings.
-    /// </summary>
-    /// <param name="topLevelMayDiffer">Whether a top-level <c>?</c> is harmless where the value is used.</param>
-    private bool DiffersInNullableAnnotations(string declaredType, string typeInfoField, bool topLevelMayDiffer)
-    {
-        if (!_jsonTypesByField.TryGetValue(typeInfoField, out var jsonType))
-        {
-            throw new InvalidOperationException("No JSON type has the field " + typeInfoField + ".");
-        }
-
-        var infoType = jsonType.TypeFullName;
-        if (string.Equals(declaredType, infoType, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return !(topLevelMayDiffer
-            && declaredType.Length == infoType.Length + 1
-            && declaredType[declaredType.Length - 1] == '?'
-            && declaredType.StartsWith(infoType, StringComparison.Ordinal));
     }
 
     private static string RequireJsonTypeInfoField(string? typeInfoField, OperationSpec operation) =>

@@ -18,11 +18,12 @@ internal sealed class OperationScope
     private readonly string _clientFullName;
 
     /// <param name="parameters">The operation's parameters.</param>
-    /// <param name="memberNames">The client's field and method names, which locals should not hide either.</param>
+    /// <param name="names">The client's member names, which locals should not hide either.</param>
     /// <param name="clientFullName">The client class, <c>global::</c>-qualified, for reaching hidden static members.</param>
-    public OperationScope(EquatableArray<ParameterSpec> parameters, IEnumerable<string> memberNames, string clientFullName)
+    public OperationScope(EquatableArray<ParameterSpec> parameters, GeneratedNames names, string clientFullName)
     {
         _clientFullName = clientFullName;
+        Names = names;
         foreach (var parameter in parameters)
         {
             var name = CSharpText.WithoutVerbatimPrefix(parameter.Name);
@@ -30,11 +31,14 @@ internal sealed class OperationScope
             _takenNames.Add(name);
         }
 
-        foreach (var memberName in memberNames)
+        foreach (var memberName in names.MemberNames)
         {
             _takenNames.Add(memberName);
         }
     }
+
+    /// <summary>The names of the client's members.</summary>
+    public GeneratedNames Names { get; }
 
     /// <summary>Claims a local name: <paramref name="preferred"/>, or it with the first free suffix 2, 3, ….</summary>
     public string ReserveLocal(string preferred)

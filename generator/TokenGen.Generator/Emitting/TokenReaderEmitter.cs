@@ -12,12 +12,10 @@ namespace TokenGen.Generator.Emitting;
 /// </summary>
 internal static class TokenReaderEmitter
 {
-    public const string RegisterMethodName = "RegisterTokenReaders";
-
     /// <summary>The reader's parameter, from which every member path starts.</summary>
     private const string ResponseParameter = "response";
 
-    public static void Write(SourceWriter writer, ClientSpec spec)
+    public static void Write(SourceWriter writer, ClientSpec spec, GeneratedNames names)
     {
         if (spec.TokenReaders.IsEmpty)
         {
@@ -34,11 +32,11 @@ internal static class TokenReaderEmitter
         writer.WriteLine("#pragma warning disable CA2255");
         writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.WriteLine("#pragma warning restore CA2255");
-        writer.WriteLine("internal static void " + RegisterMethodName + "()");
+        writer.WriteLine("internal static void " + names.RegisterTokenReadersMethod + "()");
         writer.OpenBlock();
         foreach (var reader in spec.TokenReaders)
         {
-            writer.WriteLine(GlobalTypeNames.TokenResponseReaders + ".Register<" + reader.ResponseTypeFullName + ">(" + reader.MethodName + ");");
+            writer.WriteLine(GlobalTypeNames.TokenResponseReaders + ".Register<" + reader.ResponseTypeFullName + ">(" + names.TokenReader(reader.MethodName) + ");");
         }
 
         writer.CloseBlock();
@@ -46,9 +44,9 @@ internal static class TokenReaderEmitter
         foreach (var reader in spec.TokenReaders)
         {
             writer.WriteLine();
-            writer.WriteLine("/// <summary>Reads the token values of a <see cref=\"" + reader.ResponseTypeFullName + "\"/>.</summary>");
+            writer.WriteLine("/// <summary>Reads the token values of a " + CSharpText.DocumentationReference(reader.ResponseTypeFullName) + ".</summary>");
             writer.WriteLine(
-                "private static " + GlobalTypeNames.TokenResponseValues + " " + reader.MethodName + "(" + reader.ResponseTypeFullName + " " + ResponseParameter + ")");
+                "private static " + GlobalTypeNames.TokenResponseValues + " " + names.TokenReader(reader.MethodName) + "(" + reader.ResponseTypeFullName + " " + ResponseParameter + ")");
             writer.Indent();
             writer.WriteLine("=> new " + GlobalTypeNames.TokenResponseValues + "(");
             writer.Indent();

@@ -20,7 +20,7 @@ internal static class ValueEmitter
     {
         ValueFormatKind.String => value,
         ValueFormatKind.Boolean => value + " ? \"true\" : \"false\"",
-        ValueFormatKind.Enum => scope.StaticMember(RequireEnumFormatter(enumFormatter)) + "(" + value + ")",
+        ValueFormatKind.Enum => scope.StaticMember(scope.Names.EnumFormatter(RequireEnumFormatter(enumFormatter))) + "(" + value + ")",
         _ => value + FormattingCall(kind),
     };
 

@@ -18,6 +18,10 @@ namespace TokenGen.Generator.Model;
 /// <param name="TokenReaders">A reader per response type that carries an <c>[AccessToken]</c>, registered for token sessions.</param>
 /// <param name="RedactedModels">The partial models of its JSON types that carry secrets: each gets a redacting <c>ToString()</c>.</param>
 /// <param name="HintName">The generated file's hint name, unique in the compilation (for example <c>Ns.IThing.g.cs</c>).</param>
+/// <param name="HidesInheritedFactories">
+/// Whether a base interface is a <c>[TokenApi]</c> interface too, whose generated <c>Create</c> factories this interface's
+/// hide (so they are declared <c>new</c>, not left to warning CS0108).
+/// </param>
 internal sealed record ClientSpec(
     string? Namespace,
     string InterfaceName,
@@ -31,7 +35,8 @@ internal sealed record ClientSpec(
     EquatableArray<OperationSpec> Operations,
     EquatableArray<TokenReaderSpec> TokenReaders,
     EquatableArray<RedactedModelSpec> RedactedModels,
-    string HintName);
+    string HintName,
+    bool HidesInheritedFactories = false);
 
 /// <summary>A <c>JsonTypeInfo&lt;T&gt;</c> the client caches in a static field.</summary>
 /// <param name="TypeFullName">The type, fully qualified, without a trailing <c>?</c> for reference types.</param>
@@ -59,11 +64,13 @@ internal enum JsonTypeSource
 /// <param name="MethodName">The formatter's name, for example <c>FormatGrantType</c>.</param>
 /// <param name="UnderlyingTypeFullName">The enum's underlying type (<c>int</c>, …), used for undeclared values.</param>
 /// <param name="Members">Each declared member with the text it is sent as.</param>
+/// <param name="Obligations">The enum's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, which the formatter carries so naming the enum there is allowed.</param>
 internal sealed record EnumFormatterSpec(
     string EnumFullName,
     string MethodName,
     string UnderlyingTypeFullName,
-    EquatableArray<EnumMemberSpec> Members);
+    EquatableArray<EnumMemberSpec> Members,
+    EquatableArray<ObligationSpec> Obligations = default);
 
 /// <param name="MemberName">The member as written in C# (with <c>@</c> where needed).</param>
 /// <param name="WireName">Its JSON name: <c>[JsonStringEnumMemberName]</c>, else <c>[EnumMember(Value)]</c>, else the member name.</param>

@@ -11,6 +11,10 @@ namespace TokenGen.Generator.Model;
 /// <param name="CancellationTokenParameter">The C# name of the <c>CancellationToken</c> parameter, or null.</param>
 /// <param name="ImplementsFullName">The interface that declares the method (fully qualified); it differs from the client's interface for inherited methods.</param>
 /// <param name="Retryable">Whether a resilience handler may send the request again: false for <c>[NoRetry]</c> operations.</param>
+/// <param name="Obligations">
+/// The operation's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, copied onto its implementation: inside a member that
+/// carries them, using what they mark draws no CS0618/CS0619 or experimental error.
+/// </param>
 internal sealed record OperationSpec(
     string MethodName,
     string HttpMethod,
@@ -21,7 +25,14 @@ internal sealed record OperationSpec(
     ReturnSpec Return,
     string? CancellationTokenParameter,
     string ImplementsFullName,
-    bool Retryable);
+    bool Retryable,
+    EquatableArray<ObligationSpec> Obligations = default);
+
+/// <summary>An <c>[Obsolete]</c> or <c>[Experimental]</c> attribute as declared on an operation.</summary>
+/// <param name="IsExperimental">Whether it is <c>[Experimental]</c>; otherwise <c>[Obsolete]</c>.</param>
+/// <param name="Text">The obsolete message, or the experimental diagnostic id; null when not given.</param>
+/// <param name="IsError">For <c>[Obsolete]</c>: whether a use is an error.</param>
+internal sealed record ObligationSpec(bool IsExperimental, string? Text, bool IsError);
 
 /// <summary>A parsed route template.</summary>
 /// <param name="Parts">Literal text and placeholders, in order. Literals are kept exactly as written (including a trailing slash and any fixed <c>?query</c>).</param>
@@ -48,7 +59,7 @@ internal enum ParameterBinding
 /// <summary>One parameter of an operation.</summary>
 /// <param name="Name">The parameter's name as written in C# (with <c>@</c> where it is a keyword).</param>
 /// <param name="TypeFullName">Its type, fully qualified, with <c>?</c> when nullable.</param>
-/// <param name="DefaultValue">The C# text of its default value (<c>default</c>, <c>null</c>, <c>"x"</c>, <c>(global::E)1</c>), or null when it has none.</param>
+/// <param name="DefaultValue">Its default value as a typed constant, or null when it has none.</param>
 /// <param name="Binding">Where its value goes.</param>
 /// <param name="WireName">The placeholder, query key, header name or form field name; null for body and cancellation token.</param>
 /// <param name="Format">How its value turns into text; null for body and cancellation token.</param>
@@ -59,7 +70,7 @@ internal enum ParameterBinding
 internal sealed record ParameterSpec(
     string Name,
     string TypeFullName,
-    string? DefaultValue,
+    DefaultValueSpec? DefaultValue,
     ParameterBinding Binding,
     string? WireName,
     ValueFormatSpec? Format,
@@ -131,13 +142,18 @@ internal enum BodyKind
 /// <param name="MediaType">For JSON: the media type (<c>application/json</c> unless the attribute names another).</param>
 /// <param name="JsonTypeInfoField">For JSON: the static type-info field.</param>
 /// <param name="Fields">For forms and multipart: the fields in declaration order.</param>
+/// <param name="AnnotationsDifferFromTypeInfo">
+/// For JSON: whether the parameter's type has nested nullable annotations its type info's T lacks (<c>List&lt;string?&gt;</c>),
+/// so the emitter names T and suppresses the difference.
+/// </param>
 internal sealed record BodySpec(
     BodyKind Kind,
     string? ParameterName,
     bool IsNullable,
     string? MediaType,
     string? JsonTypeInfoField,
-    EquatableArray<FormFieldSpec> Fields);
+    EquatableArray<FormFieldSpec> Fields,
+    bool AnnotationsDifferFromTypeInfo = false);
 
 /// <summary>One form or multipart field.</summary>
 /// <param name="WireName">The field name: <c>[JsonPropertyName]</c>, <c>[Form(name)]</c>, or the member/parameter name.</param>
@@ -169,9 +185,14 @@ internal enum ReturnKind
 /// <param name="ValueTypeFullName">T for <see cref="ReturnKind.Json"/> and <see cref="ReturnKind.ApiResponse"/> (as declared, with <c>?</c> when nullable); null otherwise.</param>
 /// <param name="AllowsNull">For JSON: whether T is nullable, so an empty body gives null instead of an error.</param>
 /// <param name="JsonTypeInfoField">For JSON and ApiResponse: the static type-info field.</param>
+/// <param name="AnnotationsDifferFromTypeInfo">
+/// For JSON and ApiResponse: whether the declared T has nullable annotations its type info's T lacks (for ApiResponse even
+/// a top-level one, since ApiResponse&lt;T&gt; is invariant), so the read value's annotations are suppressed.
+/// </param>
 internal sealed record ReturnSpec(
     ReturnKind Kind,
     string TaskTypeFullName,
     string? ValueTypeFullName,
     bool AllowsNull,
-    string? JsonTypeInfoField);
+    string? JsonTypeInfoField,
+    bool AnnotationsDifferFromTypeInfo = false);

@@ -64,7 +64,8 @@ internal sealed partial class ClientParser
             returnSpec,
             cancellationTokenName,
             TypeNames.FullyQualified(declaringInterface),
-            Retryable: !HasAttribute(method, _known.NoRetryAttribute));
+            Retryable: !HasAttribute(method, _known.NoRetryAttribute),
+            Obligations: Obligations.Of(method));
     }
 
     /// <summary>
@@ -162,7 +163,7 @@ internal sealed partial class ClientParser
             CollectTokenReader(contentType, location);
             return apiField is null
                 ? null
-                : new ReturnSpec(ReturnKind.ApiResponse, taskTypeName, TypeNames.Annotated(contentType), true, apiField);
+                : new ReturnSpec(ReturnKind.ApiResponse, taskTypeName, TypeNames.Annotated(contentType), true, apiField, TypeNames.AnnotationsDifferFromTypeInfo(contentType, topLevelMatters: true));
         }
 
         if ((valueType.TypeKind == TypeKind.Interface && !IsCollectionInterface(valueType))
@@ -179,7 +180,7 @@ internal sealed partial class ClientParser
         CollectTokenReader(valueType, location);
         return field is null
             ? null
-            : new ReturnSpec(ReturnKind.Json, taskTypeName, TypeNames.Annotated(valueType), allowsNull, field);
+            : new ReturnSpec(ReturnKind.Json, taskTypeName, TypeNames.Annotated(valueType), allowsNull, field, TypeNames.AnnotationsDifferFromTypeInfo(valueType, topLevelMatters: false));
     }
 
     /// <summary>System.Text.Json reads collection interfaces (<c>IReadOnlyList&lt;T&gt;</c>, …) but no other interface.</summary>

@@ -40,8 +40,8 @@ internal sealed partial class ClientParser
         {
             var location = LocationOf(parameter, methodLocation);
             var name = TypeNames.EscapeIdentifier(parameter.Name);
-            var typeName = TypeNames.Annotated(parameter.Type);
-            var defaultValue = FormatDefaultValue(parameter);
+            var typeName = TypeNames.ParameterType(parameter.Type);
+            var defaultValue = ParseDefaultValue(parameter);
 
             if (parameter.RefKind != RefKind.None)
             {
@@ -170,7 +170,7 @@ internal sealed partial class ClientParser
         Location? location,
         string name,
         string typeName,
-        string? defaultValue,
+        DefaultValueSpec? defaultValue,
         ParameterBinding binding,
         string wireName,
         bool allowCollection,
@@ -290,7 +290,7 @@ internal sealed partial class ClientParser
                 var field = RequireJsonType(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), method, location, isSent: true);
                 return field is null
                     ? null
-                    : new BodySpec(BodyKind.Json, name, isNullable, mediaType ?? DefaultJsonMediaType, field, EquatableArray<FormFieldSpec>.Empty);
+                    : new BodySpec(BodyKind.Json, name, isNullable, mediaType ?? DefaultJsonMediaType, field, EquatableArray<FormFieldSpec>.Empty, TypeNames.AnnotationsDifferFromTypeInfo(type, topLevelMatters: false));
         }
     }
 
@@ -304,7 +304,7 @@ internal sealed partial class ClientParser
         {
             foreach (var member in type.GetMembers())
             {
-                if (member is not IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false, GetMethod: not null } property
+                if (member is not IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property
                     || !seen.Add(property.Name)
                     || HasAttribute(property, _known.JsonIgnoreAttribute))
                 {
@@ -472,49 +472,56 @@ internal sealed partial class ClientParser
         return null;
     }
 
-    /// <summary>The C# text of a parameter's default value, so the client's method keeps the interface's defaults.</summary>
-    private string? FormatDefaultValue(IParameterSymbol parameter)
+    /// <summary>A parameter's default value as a typed constant, so the client's method keeps the interface's defaults.</summary>
+    private DefaultValueSpec? ParseDefaultValue(IParameterSymbol parameter)
     {
-        if (FormatLiteralDefaultValue(parameter) is { } literal)
+        var declaredByAttribute = parameter.IsOptional && !HasDefaultInSyntax(parameter);
+        if (!declaredByAttribute && ParseLiteralDefaultValue(parameter) is { } literal)
         {
             return literal;
         }
 
         if (!parameter.HasExplicitDefaultValue)
         {
-            return null;
+            // [Optional] alone: no value, the callee gets the type's default.
+            return declaredByAttribute ? DefaultValueSpec.OptionalWithoutValue : null;
         }
 
         var value = parameter.ExplicitDefaultValue;
         var type = parameter.Type;
-        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && type is INamedTypeSymbol nullable)
+        var isNullableValue = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        if (isNullableValue && type is INamedTypeSymbol { TypeArguments: [var underlying] })
         {
-            type = nullable.TypeArguments[0];
+            type = underlying;
         }
 
         if (value is null)
         {
-            return type.IsReferenceType || parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? "null" : "default";
+            var kind = type.IsReferenceType || isNullableValue || declaredByAttribute ? DefaultValueKind.Null : DefaultValueKind.Default;
+            return new DefaultValueSpec(kind, null, null, declaredByAttribute);
         }
 
-        if (type.TypeKind == TypeKind.Enum)
+        if (type.TypeKind == TypeKind.Enum && !declaredByAttribute)
         {
-            return "(" + TypeNames.FullyQualified(type) + ")(" + SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false) + ")";
+            return new DefaultValueSpec(DefaultValueKind.Enum, value, TypeNames.FullyQualified(type), declaredByAttribute);
         }
 
-        return value switch
+        return new DefaultValueSpec(DefaultValueKind.Primitive, value, null, declaredByAttribute);
+    }
+
+    /// <summary>Whether the parameter's declaration writes <c>= value</c> (rather than <c>[Optional]</c> attributes).</summary>
+    private bool HasDefaultInSyntax(IParameterSymbol parameter)
+    {
+        foreach (var reference in parameter.DeclaringSyntaxReferences)
         {
-            string text => SymbolDisplay.FormatLiteral(text, quote: true),
-            char c => SymbolDisplay.FormatLiteral(c, quote: true),
-            bool b => b ? "true" : "false",
-            float f => SymbolDisplay.FormatPrimitive(f, quoteStrings: false, useHexadecimalNumbers: false) + "F",
-            double d => SymbolDisplay.FormatPrimitive(d, quoteStrings: false, useHexadecimalNumbers: false) + "D",
-            decimal m => SymbolDisplay.FormatPrimitive(m, quoteStrings: false, useHexadecimalNumbers: false) + "M",
-            long l => SymbolDisplay.FormatPrimitive(l, quoteStrings: false, useHexadecimalNumbers: false) + "L",
-            ulong ul => SymbolDisplay.FormatPrimitive(ul, quoteStrings: false, useHexadecimalNumbers: false) + "UL",
-            uint u => SymbolDisplay.FormatPrimitive(u, quoteStrings: false, useHexadecimalNumbers: false) + "U",
-            _ => "(" + TypeNames.FullyQualified(type) + ")(" + SymbolDisplay.FormatPrimitive(value, quoteStrings: false, useHexadecimalNumbers: false) + ")",
-        };
+            if (reference.GetSyntax(_cancellationToken) is ParameterSyntax { Default: not null })
+            {
+                return true;
+            }
+        }
+
+        // Metadata-only parameters cannot be told apart; '= value' is what C# would show for them.
+        return parameter.DeclaringSyntaxReferences.IsEmpty;
     }
 
     /// <summary>
@@ -526,7 +533,7 @@ internal sealed partial class ClientParser
     /// <c>CancellationToken cancellationToken = default</c> of every operation that was about a fifth of a full run.
     /// The text of these four literals needs no binding, only the parameter's type, which is bound already.
     /// </remarks>
-    private string? FormatLiteralDefaultValue(IParameterSymbol parameter)
+    private DefaultValueSpec? ParseLiteralDefaultValue(IParameterSymbol parameter)
     {
         if (parameter.DeclaringSyntaxReferences is not [var reference]
             || reference.GetSyntax(_cancellationToken) is not ParameterSyntax { Default.Value: LiteralExpressionSyntax literal })
@@ -541,11 +548,11 @@ internal sealed partial class ClientParser
         {
             case SyntaxKind.NullLiteralExpression:
             case SyntaxKind.DefaultLiteralExpression:
-                return type.IsReferenceType || isNullableValue ? "null" : type.IsValueType ? "default" : null;
+                return type.IsReferenceType || isNullableValue ? DefaultValueSpec.Null : type.IsValueType ? DefaultValueSpec.Default : null;
             case SyntaxKind.TrueLiteralExpression:
-                return valueType.SpecialType == SpecialType.System_Boolean ? "true" : null;
+                return valueType.SpecialType == SpecialType.System_Boolean ? new DefaultValueSpec(DefaultValueKind.Primitive, true, null) : null;
             case SyntaxKind.FalseLiteralExpression:
-                return valueType.SpecialType == SpecialType.System_Boolean ? "false" : null;
+                return valueType.SpecialType == SpecialType.System_Boolean ? new DefaultValueSpec(DefaultValueKind.Primitive, false, null) : null;
             default:
                 return null;
         }

@@ -70,23 +70,10 @@ internal sealed partial class ClientParser
             graph.Roles.TryGetValue(TokenRole.ExpiresAt, out var expiresAt) ? expiresAt.Value : null));
     }
 
-    /// <summary>Keeps reader names clear of the methods the client implements.</summary>
-    private void ReserveMemberNames(INamedTypeSymbol interfaceSymbol)
-    {
-        foreach (var member in interfaceSymbol.GetMembers())
-        {
-            _tokenReaderNames.Add(member.Name);
-        }
-
-        foreach (var baseInterface in interfaceSymbol.AllInterfaces)
-        {
-            foreach (var member in baseInterface.GetMembers())
-            {
-                _tokenReaderNames.Add(member.Name);
-            }
-        }
-    }
-
+    /// <summary>
+    /// A reader name unique among the client's readers. It is a key: <c>Emitting/GeneratedNames</c> decides the name the
+    /// method is declared with, clear of the operations and every other generated member.
+    /// </summary>
     private string UniqueReaderName(ITypeSymbol type)
     {
         var stem = "Read" + (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner.Name : type.Name) + "Token";

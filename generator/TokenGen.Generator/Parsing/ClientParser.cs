@@ -74,7 +74,7 @@ internal sealed partial class ClientParser
         _jsonTypes = new JsonTypeRegistry(_known, contextType);
         CheckDeclarationsTheClientRefersTo(interfaceSymbol, contextType, tokenApi, identifierLocation);
 
-        ReserveMemberNames(interfaceSymbol);
+        ReportFactoryCollisions(interfaceSymbol, identifierLocation);
         var interfaceHeaders = ParseStaticHeaders(interfaceSymbol, interfaceSymbol.Name);
         var operations = new List<OperationSpec>();
         ParseMembers(interfaceSymbol, interfaceSymbol, identifierLocation, interfaceHeaders, operations);
@@ -98,7 +98,7 @@ internal sealed partial class ClientParser
             ns,
             TypeNames.EscapeIdentifier(interfaceSymbol.Name),
             fullName,
-            GetClientName(interfaceSymbol.Name),
+            tokenApi.AttributeClass is { } tokenApiClass ? TypeNames.ClientName(interfaceSymbol, tokenApiClass) : GetClientName(interfaceSymbol.Name),
             interfaceSymbol.DeclaredAccessibility == Accessibility.Public,
             baseAddress,
             contextType is null ? null : TypeNames.FullyQualified(contextType),
@@ -107,7 +107,8 @@ internal sealed partial class ClientParser
             operations.ToEquatableArray(),
             _tokenReaders.ToEquatableArray(),
             _redactedModels.ToEquatableArray(),
-            (ns is null ? string.Empty : ns + ".") + interfaceSymbol.Name + ".g.cs");
+            (ns is null ? string.Empty : ns + ".") + interfaceSymbol.Name + ".g.cs",
+            HidesInheritedFactories: tokenApi.AttributeClass is { } attribute && TypeNames.InheritsAttributedInterface(interfaceSymbol, attribute));
     }
 
     /// <summary><c>IDirectLineTokens</c> → <c>DirectLineTokensClient</c>; a name without the <c>I</c> prefix keeps its name.</summary>

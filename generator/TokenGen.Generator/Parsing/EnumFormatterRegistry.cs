@@ -46,7 +46,8 @@ internal sealed class EnumFormatterRegistry
             fullName,
             methodName,
             enumType.EnumUnderlyingType is { } underlying ? TypeNames.FullyQualified(underlying) : "int",
-            members.ToEquatableArray());
+            members.ToEquatableArray(),
+            Obligations.Of(enumType));
         _byType.Add(fullName, spec);
         _inOrder.Add(spec);
         return methodName;

@@ -54,7 +54,6 @@ namespace Contoso.Tokens
         // Operations whose URI takes no argument build it once per base address rather than on every call.
         private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_exchangeUri = new global::TokenGen.Infrastructure.FixedRequestUri("/oauth/token");
         private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_getRawUri = new global::TokenGen.Infrastructure.FixedRequestUri("/v1/raw");
-        private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_getResponseUri = new global::TokenGen.Infrastructure.FixedRequestUri("/v1/raw");
         private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_getClaimsUri = new global::TokenGen.Infrastructure.FixedRequestUri("/v1/claims");
 
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Tokens.TokenResponse> s_tokenResponseTypeInfo =
@@ -303,7 +302,7 @@ namespace Contoso.Tokens
 
         private global::System.Net.Http.HttpRequestMessage CreateGetResponseRequest()
         {
-            var uri = s_getResponseUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
+            var uri = s_getRawUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
 
             var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetResponseAsync", retryable: true);
             try
