@@ -51,6 +51,9 @@ internal sealed class TokenRoleGraph
 /// It follows the members System.Text.Json reads by default: public instance properties with a public getter and
 /// public fields, base classes included. It does not descend into collections (a token in an array has no single
 /// answer), framework types, or a type already on the current path (cycles); and it stops at a fixed depth.
+/// The walk follows paths, so a type reached along several paths is walked once per path; to keep the cost linear in
+/// the size of the type graph, it first learns, once per type, whether any role is reachable from it at all, and never
+/// enters a type from which none is (most of a large response graph, typically).
 /// </remarks>
 internal sealed class TokenRoleFinder
 {
@@ -58,7 +61,13 @@ internal sealed class TokenRoleFinder
 
     private readonly KnownTypeSymbols _known;
 
+    // Per model type: whether a role attribute (readable or not) is declared on it or on any type reachable from it.
+    private readonly Dictionary<ITypeSymbol, bool> _reachesRole = new(SymbolEqualityComparer.Default);
+
     public TokenRoleFinder(KnownTypeSymbols known) => _known = known;
+
+    /// <summary>How many members this finder has examined so far; tests assert it grows linearly with the graph.</summary>
+    internal int MemberVisits { get; private set; }
 
     /// <summary>Walks <paramref name="responseType"/>'s graph.</summary>
     public TokenRoleGraph Find(ITypeSymbol responseType, CancellationToken cancellationToken)
@@ -69,6 +78,7 @@ internal sealed class TokenRoleFinder
             return graph;
         }
 
+        LearnWhereRolesAreReachable(Unwrap(responseType), cancellationToken);
         var onPath = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         Walk(responseType, ImmutableArray<MemberAccessStep>.Empty, responseType.Name, depth: 0, onPath, graph, cancellationToken);
         return graph;
@@ -88,14 +98,15 @@ internal sealed class TokenRoleFinder
     {
         cancellationToken.ThrowIfCancellationRequested();
         var model = Unwrap(type);
-        if (depth > MaxDepth || !onPath.Add(model))
+        if (depth > MaxDepth || !_reachesRole[model] || !onPath.Add(model))
         {
-            return;
+            return; // nothing below can carry a role, so no path through it can find one (or a problem)
         }
 
         var receiverMayBeNull = MayBeNull(type);
         foreach (var member in ReadableMembers(model))
         {
+            MemberVisits++;
             var memberType = TypeOf(member);
             var memberPath = path.Add(new MemberAccessStep(member.Name, receiverMayBeNull));
             var displayPath = displayPrefix + "." + member.Name;
@@ -113,6 +124,7 @@ internal sealed class TokenRoleFinder
         // Roles that are declared on members the serializer never reads are still mistakes worth reporting.
         foreach (var member in model.GetMembers())
         {
+            MemberVisits++;
             if (!IsReadable(member) && member is IPropertySymbol or IFieldSymbol && RoleOf(member) is { } role)
             {
                 var typeAccepted = TokenRoleTypes.ConversionFor(role, TokenRoleTypes.Classify(TypeOf(member), _known)) is not null;
@@ -121,6 +133,96 @@ internal sealed class TokenRoleFinder
         }
 
         onPath.Remove(model);
+    }
+
+    /// <summary>
+    /// Fills <see cref="_reachesRole"/> for every model type reachable from <paramref name="root"/>, visiting each type's
+    /// members once: a breadth-first pass collects the types and which types hold each one, then a pass backwards from
+    /// the types that declare a role marks everything that leads to them. Cycles and depth do not matter here; the walk
+    /// applies them, and only ever skips what this pass proved holds no role at any depth.
+    /// </summary>
+    private void LearnWhereRolesAreReachable(ITypeSymbol root, CancellationToken cancellationToken)
+    {
+        if (_reachesRole.ContainsKey(root))
+        {
+            return;
+        }
+
+        var heldBy = new Dictionary<ITypeSymbol, List<ITypeSymbol>>(SymbolEqualityComparer.Default);
+        var reaching = new List<ITypeSymbol>();
+        var discovered = new List<ITypeSymbol> { root };
+        var inThisPass = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { root };
+        _reachesRole[root] = false;
+        for (var next = 0; next < discovered.Count; next++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var type = discovered[next];
+            var reachesRole = false;
+            foreach (var member in ReadableMembers(type))
+            {
+                MemberVisits++;
+                if (RoleOf(member) is not null)
+                {
+                    reachesRole = true;
+                    continue;
+                }
+
+                var memberType = Unwrap(TypeOf(member));
+                if (!IsModelType(memberType))
+                {
+                    continue;
+                }
+
+                if (!heldBy.TryGetValue(memberType, out var holders))
+                {
+                    heldBy.Add(memberType, holders = new List<ITypeSymbol>());
+                }
+
+                holders.Add(type);
+                if (!_reachesRole.TryGetValue(memberType, out var known))
+                {
+                    _reachesRole[memberType] = false;
+                    inThisPass.Add(memberType);
+                    discovered.Add(memberType);
+                }
+                else if (known && !inThisPass.Contains(memberType))
+                {
+                    reachesRole = true; // learned by an earlier Find over everything reachable from it
+                }
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                MemberVisits++;
+                if (!IsReadable(member) && member is IPropertySymbol or IFieldSymbol && RoleOf(member) is not null)
+                {
+                    reachesRole = true;
+                }
+            }
+
+            if (reachesRole)
+            {
+                reaching.Add(type);
+            }
+        }
+
+        var pending = new Stack<ITypeSymbol>(reaching);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            _reachesRole[type] = true;
+            if (heldBy.TryGetValue(type, out var holders))
+            {
+                foreach (var holder in holders)
+                {
+                    if (!_reachesRole[holder])
+                    {
+                        _reachesRole[holder] = true;
+                        pending.Push(holder);
+                    }
+                }
+            }
+        }
     }
 
     private void AddRole(
