@@ -128,6 +128,17 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    // Failure isolation and generator robustness (issue 14): TG0040–TG0044.
+
+    public static readonly DiagnosticDescriptor GenerationFailed = new(
+        "TG0040",
+        "TokenGen could not generate a client",
+        "TokenGen could not generate the client of '{0}': {1}: {2}. This is a bug in TokenGen, not in your code; please report it at https://github.com/tokengen/tokengen/issues with the declaration of '{0}'. Every other client is still generated.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/tokengen/tokengen/blob/main/docs/diagnostics.md#tg0040");
+
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat) =>
         new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
@@ -157,6 +168,7 @@ internal static class DiagnosticDescriptors
         "TG0021" => InvalidTokenRoleMember,
         "TG0022" => SessionResponseWithoutAccessToken,
         "TG0023" => RecordPrintsSecrets,
+        "TG0040" => GenerationFailed,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),
     };
 }
