@@ -38,11 +38,13 @@ public sealed class CrashClassTests
     [InlineData("Acme.@event.Tokens")]
     [InlineData("@class")]
     [InlineData("@namespace.@static.@int")]
+    [InlineData("Acme.Caf\u00e9.a\u203fb")] // a letter outside ASCII, and connector punctuation, which no file name needs
     public void KeywordNamespaceSegments_AreEscapedInEveryGeneratedFile(string ns)
     {
         var run = GeneratorHarness.Run(Api(ns, "IKeywordApi", "/token"));
 
         AssertNoGeneratorFailure(run);
+        Assert.All(run.GeneratedSources.Keys, hintName => Assert.Matches(@"^[\p{L}\p{Nd}._{},-]+\.g\.cs$", hintName));
         Assert.Contains(run.GeneratedSources.Values, text => text.Contains("class KeywordApiClient", StringComparison.Ordinal));
         Assert.Contains(run.GeneratedSources.Values, text => text.Contains("partial class IKeywordApiToken", StringComparison.Ordinal));
         Assert.All(run.GeneratedSources.Values, text => Assert.Contains("namespace " + ns, text, StringComparison.Ordinal));
