@@ -130,8 +130,8 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
                 DiagnosticDescriptors.GenerationFailed,
                 location,
                 context.TargetSymbol.Name,
-                exception.GetType().FullName ?? exception.GetType().Name,
-                exception.Message);
+                TypeNameOf(exception),
+                MessageOf(exception));
             return new ParseResult(null, ImmutableArray.Create(failure).ToEquatableArray());
         }
     }
@@ -154,8 +154,8 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
         catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
         {
             var failure = file.Client is { } client
-                ? new GenerationFailure(MetadataNameOf(client.InterfaceFullName), CSharpText.WithoutVerbatimPrefix(client.InterfaceName), TypeNameOf(exception), exception.Message)
-                : new GenerationFailure(MetadataNameOf(file.RedactedModel!.Namespace, file.RedactedModel.DisplayName), file.RedactedModel.DisplayName, TypeNameOf(exception), exception.Message);
+                ? new GenerationFailure(MetadataNameOf(client.InterfaceFullName), CSharpText.WithoutVerbatimPrefix(client.InterfaceName), TypeNameOf(exception), MessageOf(exception))
+                : new GenerationFailure(MetadataNameOf(file.RedactedModel!.Namespace, file.RedactedModel.DisplayName), file.RedactedModel.DisplayName, TypeNameOf(exception), MessageOf(exception));
             return new EmittedFile(file.HintName, null, failure);
         }
     }
@@ -164,6 +164,9 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
         exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
     private static string TypeNameOf(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
+
+    // The diagnostic's sentence ends with its own period.
+    private static string MessageOf(Exception exception) => exception.Message.TrimEnd('.', ' ');
 
     /// <summary><c>global::Acme.@event.IApi</c> → <c>Acme.event.IApi</c> (interfaces are never nested or generic here).</summary>
     private static string MetadataNameOf(string fullName) =>

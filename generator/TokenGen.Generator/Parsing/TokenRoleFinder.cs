@@ -39,6 +39,9 @@ internal sealed class TokenRoleGraph
     public List<TokenRoleProblem> Problems { get; } = new();
 
     public bool HasAccessToken => Roles.ContainsKey(TokenRole.AccessToken);
+
+    /// <summary>How many members the search examined; tests assert it grows linearly with the graph.</summary>
+    internal int MemberVisits { get; set; }
 }
 
 /// <summary>
@@ -52,8 +55,8 @@ internal sealed class TokenRoleGraph
 /// public fields, base classes included. It does not descend into collections (a token in an array has no single
 /// answer), framework types, or a type already on the current path (cycles); and it stops at a fixed depth.
 /// The walk follows paths, so a type reached along several paths is walked once per path; to keep the cost linear in
-/// the size of the type graph, it first learns, once per type, whether any role is reachable from it at all, and never
-/// enters a type from which none is (most of a large response graph, typically).
+/// the size of the type graph, each search first learns, once per type, whether any role is reachable from it at all,
+/// and never enters a type from which none is (most of a large response graph, typically).
 /// </remarks>
 internal sealed class TokenRoleFinder
 {
@@ -61,13 +64,8 @@ internal sealed class TokenRoleFinder
 
     private readonly KnownTypeSymbols _known;
 
-    // Per model type: whether a role attribute (readable or not) is declared on it or on any type reachable from it.
-    private readonly Dictionary<ITypeSymbol, bool> _reachesRole = new(SymbolEqualityComparer.Default);
-
+    // Holds no state between calls: the analyzer shares one finder across concurrent callbacks.
     public TokenRoleFinder(KnownTypeSymbols known) => _known = known;
-
-    /// <summary>How many members this finder has examined so far; tests assert it grows linearly with the graph.</summary>
-    internal int MemberVisits { get; private set; }
 
     /// <summary>Walks <paramref name="responseType"/>'s graph.</summary>
     public TokenRoleGraph Find(ITypeSymbol responseType, CancellationToken cancellationToken)
@@ -78,9 +76,9 @@ internal sealed class TokenRoleFinder
             return graph;
         }
 
-        LearnWhereRolesAreReachable(Unwrap(responseType), cancellationToken);
+        var reachesRole = LearnWhereRolesAreReachable(Unwrap(responseType), graph, cancellationToken);
         var onPath = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        Walk(responseType, ImmutableArray<MemberAccessStep>.Empty, responseType.Name, depth: 0, onPath, graph, cancellationToken);
+        Walk(responseType, ImmutableArray<MemberAccessStep>.Empty, responseType.Name, depth: 0, onPath, reachesRole, graph, cancellationToken);
         return graph;
     }
 
@@ -93,12 +91,13 @@ internal sealed class TokenRoleFinder
         string displayPrefix,
         int depth,
         HashSet<ITypeSymbol> onPath,
+        Dictionary<ITypeSymbol, bool> reachesRole,
         TokenRoleGraph graph,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var model = Unwrap(type);
-        if (depth > MaxDepth || !_reachesRole[model] || !onPath.Add(model))
+        if (depth > MaxDepth || !reachesRole[model] || !onPath.Add(model))
         {
             return; // nothing below can carry a role, so no path through it can find one (or a problem)
         }
@@ -106,7 +105,7 @@ internal sealed class TokenRoleFinder
         var receiverMayBeNull = MayBeNull(type);
         foreach (var member in ReadableMembers(model))
         {
-            MemberVisits++;
+            graph.MemberVisits++;
             var memberType = TypeOf(member);
             var memberPath = path.Add(new MemberAccessStep(member.Name, receiverMayBeNull));
             var displayPath = displayPrefix + "." + member.Name;
@@ -117,14 +116,14 @@ internal sealed class TokenRoleFinder
             }
             else if (IsModelType(Unwrap(memberType)))
             {
-                Walk(memberType, memberPath, displayPath, depth + 1, onPath, graph, cancellationToken);
+                Walk(memberType, memberPath, displayPath, depth + 1, onPath, reachesRole, graph, cancellationToken);
             }
         }
 
         // Roles that are declared on members the serializer never reads are still mistakes worth reporting.
         foreach (var member in model.GetMembers())
         {
-            MemberVisits++;
+            graph.MemberVisits++;
             if (!IsReadable(member) && member is IPropertySymbol or IFieldSymbol && RoleOf(member) is { } role)
             {
                 var typeAccepted = TokenRoleTypes.ConversionFor(role, TokenRoleTypes.Classify(TypeOf(member), _known)) is not null;
@@ -136,34 +135,29 @@ internal sealed class TokenRoleFinder
     }
 
     /// <summary>
-    /// Fills <see cref="_reachesRole"/> for every model type reachable from <paramref name="root"/>, visiting each type's
-    /// members once: a breadth-first pass collects the types and which types hold each one, then a pass backwards from
-    /// the types that declare a role marks everything that leads to them. Cycles and depth do not matter here; the walk
-    /// applies them, and only ever skips what this pass proved holds no role at any depth.
+    /// For every model type reachable from <paramref name="root"/>: whether a role attribute (on a readable member or
+    /// not) is declared on it or on any type reachable from it. Each type's members are visited once: a breadth-first pass
+    /// collects the types and which types hold each one, then a pass backwards from the types that declare a role marks
+    /// everything that leads to them. Cycles and depth do not matter here; the walk applies them, and only ever skips
+    /// what this proved holds no role at any depth.
     /// </summary>
-    private void LearnWhereRolesAreReachable(ITypeSymbol root, CancellationToken cancellationToken)
+    private Dictionary<ITypeSymbol, bool> LearnWhereRolesAreReachable(ITypeSymbol root, TokenRoleGraph graph, CancellationToken cancellationToken)
     {
-        if (_reachesRole.ContainsKey(root))
-        {
-            return;
-        }
-
+        var reachesRole = new Dictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default) { [root] = false };
         var heldBy = new Dictionary<ITypeSymbol, List<ITypeSymbol>>(SymbolEqualityComparer.Default);
-        var reaching = new List<ITypeSymbol>();
+        var declaring = new Stack<ITypeSymbol>();
         var discovered = new List<ITypeSymbol> { root };
-        var inThisPass = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { root };
-        _reachesRole[root] = false;
         for (var next = 0; next < discovered.Count; next++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var type = discovered[next];
-            var reachesRole = false;
+            var declaresRole = false;
             foreach (var member in ReadableMembers(type))
             {
-                MemberVisits++;
+                graph.MemberVisits++;
                 if (RoleOf(member) is not null)
                 {
-                    reachesRole = true;
+                    declaresRole = true;
                     continue;
                 }
 
@@ -179,50 +173,45 @@ internal sealed class TokenRoleFinder
                 }
 
                 holders.Add(type);
-                if (!_reachesRole.TryGetValue(memberType, out var known))
+                if (!reachesRole.ContainsKey(memberType))
                 {
-                    _reachesRole[memberType] = false;
-                    inThisPass.Add(memberType);
+                    reachesRole.Add(memberType, false);
                     discovered.Add(memberType);
-                }
-                else if (known && !inThisPass.Contains(memberType))
-                {
-                    reachesRole = true; // learned by an earlier Find over everything reachable from it
                 }
             }
 
             foreach (var member in type.GetMembers())
             {
-                MemberVisits++;
+                graph.MemberVisits++;
                 if (!IsReadable(member) && member is IPropertySymbol or IFieldSymbol && RoleOf(member) is not null)
                 {
-                    reachesRole = true;
+                    declaresRole = true;
                 }
             }
 
-            if (reachesRole)
+            if (declaresRole)
             {
-                reaching.Add(type);
+                reachesRole[type] = true;
+                declaring.Push(type);
             }
         }
 
-        var pending = new Stack<ITypeSymbol>(reaching);
-        while (pending.Count > 0)
+        while (declaring.Count > 0)
         {
-            var type = pending.Pop();
-            _reachesRole[type] = true;
-            if (heldBy.TryGetValue(type, out var holders))
+            if (heldBy.TryGetValue(declaring.Pop(), out var holders))
             {
                 foreach (var holder in holders)
                 {
-                    if (!_reachesRole[holder])
+                    if (!reachesRole[holder])
                     {
-                        _reachesRole[holder] = true;
-                        pending.Push(holder);
+                        reachesRole[holder] = true;
+                        declaring.Push(holder);
                     }
                 }
             }
         }
+
+        return reachesRole;
     }
 
     private void AddRole(
