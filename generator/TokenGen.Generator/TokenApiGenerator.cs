@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TokenGen.Generator.Diagnostics;
@@ -16,6 +19,8 @@ namespace TokenGen.Generator;
 /// Each interface is its own pipeline item, parsed into a value-equatable <see cref="ClientSpec"/>, so an edit
 /// elsewhere leaves its spec equal and its source cached, and an edit inside one interface re-emits only that
 /// one. Diagnostics leave through their own output, never through the cached source path.
+/// A bug met while parsing or writing one interface becomes a TG0040 error on that interface alone: every other file of
+/// the run is still written (an exception escaping a generator would drop all of them, CS8785).
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class TokenApiGenerator : IIncrementalGenerator
@@ -25,6 +30,12 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
     /// <summary>The version written into <c>[GeneratedCode]</c>.</summary>
     internal static readonly string Version = typeof(TokenApiGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
+    /// <summary>
+    /// Tests only: called with a stage (<c>"parse"</c> or <c>"emit"</c>) and a type's name before that stage works on
+    /// it; an exception it throws stands for a bug there. Null outside tests.
+    /// </summary>
+    internal static Action<string, string>? FaultInjector { get; set; }
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -32,7 +43,7 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 TokenApiAttributeName,
                 static (node, _) => node is InterfaceDeclarationSyntax,
-                static (syntaxContext, cancellationToken) => ClientParser.Parse(syntaxContext, cancellationToken))
+                static (syntaxContext, cancellationToken) => ParseIsolated(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.ParseResults);
 
         IncrementalValuesProvider<ClientSpec> clientSpecs = parseResults
@@ -40,18 +51,32 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.ClientSpecs);
 
-        context.RegisterSourceOutput(clientSpecs, static (sourceContext, spec) =>
-            sourceContext.AddSource(spec.HintName, ClientEmitter.Emit(spec, Version)));
-
         // A model used by several interfaces is found by each; its ToString is written once.
-        IncrementalValuesProvider<RedactedModelSpec> redactedModels = clientSpecs
+        IncrementalValueProvider<EquatableArray<RedactedModelSpec>> redactedModels = clientSpecs
             .SelectMany(static (spec, _) => spec.RedactedModels)
             .Collect()
-            .SelectMany(static (models, _) => DistinctByHintName(models))
+            .Select(static (models, _) => DistinctByHintName(models))
             .WithTrackingName(TrackingNames.RedactedModels);
 
-        context.RegisterSourceOutput(redactedModels, static (sourceContext, model) =>
-            sourceContext.AddSource(model.HintName, RedactedToStringEmitter.Emit(model, Version)));
+        // Hint names are settled over the whole run, the one place that sees them all; each file stays its own item,
+        // compared with the last run's, so an unchanged file is not written again.
+        IncrementalValuesProvider<PlannedFile> plannedFiles = clientSpecs
+            .Collect()
+            .Combine(redactedModels)
+            .SelectMany(static (pair, _) => HintNames.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PlannedFiles);
+
+        IncrementalValuesProvider<EmittedFile> emittedFiles = plannedFiles
+            .Select(static (file, cancellationToken) => EmitIsolated(file, cancellationToken))
+            .WithTrackingName(TrackingNames.EmittedFiles);
+
+        context.RegisterSourceOutput(emittedFiles, static (sourceContext, file) =>
+        {
+            if (file.Text is not null)
+            {
+                sourceContext.AddSource(file.HintName, file.Text);
+            }
+        });
 
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parseResults
             .Select(static (result, _) => result.Diagnostics)
@@ -70,15 +95,109 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
                     ToMessageArgs(info)));
             }
         });
+
+        // Likewise for a file that could not be written: only a failure meets the compilation, to find its type.
+        IncrementalValuesProvider<GenerationFailure> emitFailures = emittedFiles
+            .Where(static file => file.Failure is not null)
+            .Select(static (file, _) => file.Failure!);
+
+        context.RegisterSourceOutput(emitFailures.Combine(context.CompilationProvider), static (sourceContext, pair) =>
+            sourceContext.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.GenerationFailed,
+                LocationOfType(pair.Left.TypeMetadataName, pair.Right),
+                pair.Left.DisplayName,
+                pair.Left.ExceptionType,
+                pair.Left.ExceptionMessage)));
+    }
+
+    /// <summary>
+    /// Parses one attributed declaration; a bug in the parser becomes TG0040 on the interface instead of an exception
+    /// that would stop the whole generator. Cancellation still propagates, as the driver expects.
+    /// </summary>
+    private static ParseResult ParseIsolated(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            FaultInjector?.Invoke("parse", context.TargetSymbol.Name);
+            return ClientParser.Parse(context, cancellationToken);
+        }
+        catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
+        {
+            var location = context.TargetNode is InterfaceDeclarationSyntax declaration
+                ? declaration.Identifier.GetLocation()
+                : context.TargetNode.GetLocation();
+            var failure = DiagnosticInfo.Create(
+                DiagnosticDescriptors.GenerationFailed,
+                location,
+                context.TargetSymbol.Name,
+                TypeNameOf(exception),
+                MessageOf(exception));
+            return new ParseResult(null, ImmutableArray.Create(failure).ToEquatableArray());
+        }
+    }
+
+    /// <summary>Writes one planned file; a bug in an emitter becomes a failure to report on the file's type.</summary>
+    private static EmittedFile EmitIsolated(PlannedFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (file.Client is { } client)
+            {
+                FaultInjector?.Invoke("emit", CSharpText.WithoutVerbatimPrefix(client.InterfaceName));
+                return new EmittedFile(file.HintName, ClientEmitter.Emit(client, Version), null);
+            }
+
+            var model = file.RedactedModel!;
+            FaultInjector?.Invoke("emit", model.DisplayName);
+            return new EmittedFile(file.HintName, RedactedToStringEmitter.Emit(model, Version), null);
+        }
+        catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
+        {
+            var failure = file.Client is { } client
+                ? new GenerationFailure(MetadataNameOf(client.InterfaceFullName), CSharpText.WithoutVerbatimPrefix(client.InterfaceName), TypeNameOf(exception), MessageOf(exception))
+                : new GenerationFailure(MetadataNameOf(file.RedactedModel!.Namespace, file.RedactedModel.DisplayName), file.RedactedModel.DisplayName, TypeNameOf(exception), MessageOf(exception));
+            return new EmittedFile(file.HintName, null, failure);
+        }
+    }
+
+    private static bool IsCancellation(Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    private static string TypeNameOf(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
+
+    // The diagnostic's sentence ends with its own period.
+    private static string MessageOf(Exception exception) => exception.Message.TrimEnd('.', ' ');
+
+    /// <summary><c>global::Acme.@event.IApi</c> → <c>Acme.event.IApi</c> (interfaces are never nested or generic here).</summary>
+    private static string MetadataNameOf(string fullName) =>
+        fullName.Replace("global::", string.Empty).Replace("@", string.Empty);
+
+    private static string MetadataNameOf(string? ns, string name) =>
+        ns is null ? name : MetadataNameOf(ns) + "." + name;
+
+    private static Location LocationOfType(string metadataName, Compilation compilation)
+    {
+        if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+        {
+            foreach (var location in type.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return location;
+                }
+            }
+        }
+
+        return Location.None;
     }
 
     /// <summary>
     /// One model per hint name. Two interfaces may read one model differently (one sends it, where <c>code</c> is a
     /// secret, the other receives it); the reading that hides more wins, so a secret is never printed because of order.
     /// </summary>
-    private static ImmutableArray<RedactedModelSpec> DistinctByHintName(ImmutableArray<RedactedModelSpec> models)
+    private static EquatableArray<RedactedModelSpec> DistinctByHintName(ImmutableArray<RedactedModelSpec> models)
     {
-        var indexByHintName = new System.Collections.Generic.Dictionary<string, int>(System.StringComparer.Ordinal);
+        var indexByHintName = new Dictionary<string, int>(StringComparer.Ordinal);
         var builder = ImmutableArray.CreateBuilder<RedactedModelSpec>(models.Length);
         foreach (var model in models)
         {
@@ -93,7 +212,7 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
             }
         }
 
-        return builder.ToImmutable();
+        return builder.ToImmutable().ToEquatableArray();
     }
 
     private static int SecretCount(RedactedModelSpec model)
@@ -119,7 +238,9 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
 
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (tree.FilePath == info.FilePath)
+            if (info.SourceChecksum is null
+                ? tree.FilePath == info.FilePath
+                : string.IsNullOrEmpty(tree.FilePath) && DiagnosticInfo.ChecksumOf(tree) == info.SourceChecksum)
             {
                 return Location.Create(tree, info.Span);
             }

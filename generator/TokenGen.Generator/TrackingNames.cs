@@ -14,6 +14,12 @@ internal static class TrackingNames
     /// <summary>The partial models with secrets whose ToString TokenGen writes, each once.</summary>
     public const string RedactedModels = nameof(RedactedModels);
 
+    /// <summary>Every file of the run (clients and redacting ToStrings) with its settled, case-insensitively unique hint name.</summary>
+    public const string PlannedFiles = nameof(PlannedFiles);
+
+    /// <summary>Each planned file written out, or the failure met writing it.</summary>
+    public const string EmittedFiles = nameof(EmittedFiles);
+
     /// <summary>The diagnostics of each interface, as plain values.</summary>
     public const string DiagnosticInfos = nameof(DiagnosticInfos);
 }

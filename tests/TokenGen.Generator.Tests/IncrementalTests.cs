@@ -1,8 +1,6 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TokenGen.Generator.Model;
@@ -170,7 +168,7 @@ public sealed class IncrementalTests
         foreach (var output in outputs)
         {
             Assert.IsType<ParseResult>(output);
-            AssertHoldsNoRoslynObjects(output, path: "ParseResult", new HashSet<object>(ReferenceEqualityComparer.Instance));
+            SpecWalk.AssertHoldsNoRoslynObjects(output, path: "ParseResult", new HashSet<object>(ReferenceEqualityComparer.Instance));
         }
     }
 
@@ -207,43 +205,5 @@ public sealed class IncrementalTests
         var oldTree = compilation.SyntaxTrees.Single(tree => tree.FilePath == path);
         var newTree = CSharpSyntaxTree.ParseText(newText, (CSharpParseOptions)oldTree.Options, path);
         return compilation.ReplaceSyntaxTree(oldTree, newTree);
-    }
-
-    /// <summary>Walks the object graph by reflection and fails on any Roslyn symbol, syntax node or compilation.</summary>
-    private static void AssertHoldsNoRoslynObjects(object? value, string path, HashSet<object> visited)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
-        {
-            return;
-        }
-
-        Assert.False(value is ISymbol, $"{path} holds an ISymbol ({value.GetType()}).");
-        Assert.False(value is SyntaxNode, $"{path} holds a SyntaxNode ({value.GetType()}).");
-        Assert.False(value is Compilation, $"{path} holds a Compilation ({value.GetType()}).");
-        Assert.False(value is SemanticModel, $"{path} holds a SemanticModel ({value.GetType()}).");
-        Assert.False(value is SyntaxTree, $"{path} holds a SyntaxTree ({value.GetType()}).");
-        Assert.False(value is Location, $"{path} holds a Location ({value.GetType()}).");
-
-        if (!value.GetType().IsValueType && !visited.Add(value))
-        {
-            return;
-        }
-
-        if (value is IEnumerable items)
-        {
-            var index = 0;
-            foreach (var item in items)
-            {
-                AssertHoldsNoRoslynObjects(item, $"{path}[{index++}]", visited);
-            }
-        }
-
-        for (var type = value.GetType(); type is not null && type != typeof(object); type = type.BaseType)
-        {
-            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                AssertHoldsNoRoslynObjects(field.GetValue(value), $"{path}.{field.Name}", visited);
-            }
-        }
     }
 }

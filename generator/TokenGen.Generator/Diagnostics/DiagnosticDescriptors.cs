@@ -160,6 +160,17 @@ internal static class DiagnosticDescriptors
         "Member has the signature of a generated factory",
         "'{0}' of interface '{1}' has the signature of the factory 'Create({2})' that TokenGen generates on the interface; rename it");
 
+    // Failure isolation and generator robustness (issue 14): TG0040–TG0044.
+
+    public static readonly DiagnosticDescriptor GenerationFailed = new(
+        "TG0040",
+        "TokenGen could not generate a client",
+        "TokenGen could not generate the client of '{0}': {1}: {2}. This is a bug in TokenGen, not in your code; please report it at https://github.com/tokengen/tokengen/issues with the declaration of '{0}'. Every other client is still generated.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/tokengen/tokengen/blob/main/docs/diagnostics.md#tg0040");
+
     private static DiagnosticDescriptor Error(string id, string title, string messageFormat) =>
         new(id, title, messageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 
@@ -197,6 +208,7 @@ internal static class DiagnosticDescriptors
         "TG0047" => FileLocalType,
         "TG0048" => UnsupportedFormMember,
         "TG0060" => MemberNamedLikeFactory,
+        "TG0040" => GenerationFailed,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),
     };
 }

@@ -43,10 +43,41 @@ internal sealed partial class ClientParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        if (!CarriesTheFirstTokenApi(interfaceSymbol, declaration))
+        {
+            // [TokenApi] on two parts of one partial interface: the compiler reports the duplicate (CS0579), and the
+            // interface is still one client, generated once, from the part that carries the first attribute.
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var parser = new ClientParser(context.SemanticModel.Compilation, cancellationToken);
         var spec = parser.ParseInterface(interfaceSymbol, declaration, context.Attributes[0]);
         return new ParseResult(spec, parser._diagnostics.ToEquatableArray());
     }
+
+    /// <summary>Whether <paramref name="declaration"/> holds the interface's first <c>[TokenApi]</c>, across all its parts.</summary>
+    private static bool CarriesTheFirstTokenApi(INamedTypeSymbol interfaceSymbol, InterfaceDeclarationSyntax declaration)
+    {
+        if (interfaceSymbol.DeclaringSyntaxReferences.Length < 2)
+        {
+            return true;
+        }
+
+        foreach (var attribute in interfaceSymbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != TokenApiAttributeFullName)
+            {
+                continue;
+            }
+
+            return attribute.ApplicationSyntaxReference is not { } reference
+                || (reference.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(reference.Span));
+        }
+
+        return true;
+    }
+
+    private const string TokenApiAttributeFullName = "TokenGen.TokenApiAttribute";
 
     private ClientSpec? ParseInterface(INamedTypeSymbol interfaceSymbol, InterfaceDeclarationSyntax declaration, AttributeData tokenApi)
     {

@@ -39,6 +39,9 @@ internal sealed class TokenRoleGraph
     public List<TokenRoleProblem> Problems { get; } = new();
 
     public bool HasAccessToken => Roles.ContainsKey(TokenRole.AccessToken);
+
+    /// <summary>How many members the search examined; tests assert it grows linearly with the graph.</summary>
+    internal int MemberVisits { get; set; }
 }
 
 /// <summary>
@@ -51,6 +54,9 @@ internal sealed class TokenRoleGraph
 /// It follows the members System.Text.Json reads by default: public instance properties with a public getter and
 /// public fields, base classes included. It does not descend into collections (a token in an array has no single
 /// answer), framework types, or a type already on the current path (cycles); and it stops at a fixed depth.
+/// The walk follows paths, so a type reached along several paths is walked once per path; to keep the cost linear in
+/// the size of the type graph, each search first learns, once per type, whether any role is reachable from it at all,
+/// and never enters a type from which none is (most of a large response graph, typically).
 /// </remarks>
 internal sealed class TokenRoleFinder
 {
@@ -58,6 +64,7 @@ internal sealed class TokenRoleFinder
 
     private readonly KnownTypeSymbols _known;
 
+    // Holds no state between calls: the analyzer shares one finder across concurrent callbacks.
     public TokenRoleFinder(KnownTypeSymbols known) => _known = known;
 
     /// <summary>Walks <paramref name="responseType"/>'s graph.</summary>
@@ -69,8 +76,9 @@ internal sealed class TokenRoleFinder
             return graph;
         }
 
+        var reachesRole = LearnWhereRolesAreReachable(Unwrap(responseType), graph, cancellationToken);
         var onPath = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        Walk(responseType, ImmutableArray<MemberAccessStep>.Empty, responseType.Name, depth: 0, onPath, graph, cancellationToken);
+        Walk(responseType, ImmutableArray<MemberAccessStep>.Empty, responseType.Name, depth: 0, onPath, reachesRole, graph, cancellationToken);
         return graph;
     }
 
@@ -83,19 +91,21 @@ internal sealed class TokenRoleFinder
         string displayPrefix,
         int depth,
         HashSet<ITypeSymbol> onPath,
+        Dictionary<ITypeSymbol, bool> reachesRole,
         TokenRoleGraph graph,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var model = Unwrap(type);
-        if (depth > MaxDepth || !onPath.Add(model))
+        if (depth > MaxDepth || !reachesRole[model] || !onPath.Add(model))
         {
-            return;
+            return; // nothing below can carry a role, so no path through it can find one (or a problem)
         }
 
         var receiverMayBeNull = MayBeNull(type);
         foreach (var member in ReadableMembers(model))
         {
+            graph.MemberVisits++;
             var memberType = TypeOf(member);
             var memberPath = path.Add(new MemberAccessStep(member.Name, receiverMayBeNull));
             var displayPath = displayPrefix + "." + member.Name;
@@ -106,13 +116,14 @@ internal sealed class TokenRoleFinder
             }
             else if (IsModelType(Unwrap(memberType)))
             {
-                Walk(memberType, memberPath, displayPath, depth + 1, onPath, graph, cancellationToken);
+                Walk(memberType, memberPath, displayPath, depth + 1, onPath, reachesRole, graph, cancellationToken);
             }
         }
 
         // Roles that are declared on members the serializer never reads are still mistakes worth reporting.
         foreach (var member in model.GetMembers())
         {
+            graph.MemberVisits++;
             if (!IsReadable(member) && member is IPropertySymbol or IFieldSymbol && RoleOf(member) is { } role)
             {
                 var typeAccepted = TokenRoleTypes.ConversionFor(role, TokenRoleTypes.Classify(TypeOf(member), _known)) is not null;
@@ -121,6 +132,86 @@ internal sealed class TokenRoleFinder
         }
 
         onPath.Remove(model);
+    }
+
+    /// <summary>
+    /// For every model type reachable from <paramref name="root"/>: whether a role attribute (on a readable member or
+    /// not) is declared on it or on any type reachable from it. Each type's members are visited once: a breadth-first pass
+    /// collects the types and which types hold each one, then a pass backwards from the types that declare a role marks
+    /// everything that leads to them. Cycles and depth do not matter here; the walk applies them, and only ever skips
+    /// what this proved holds no role at any depth.
+    /// </summary>
+    private Dictionary<ITypeSymbol, bool> LearnWhereRolesAreReachable(ITypeSymbol root, TokenRoleGraph graph, CancellationToken cancellationToken)
+    {
+        var reachesRole = new Dictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default) { [root] = false };
+        var heldBy = new Dictionary<ITypeSymbol, List<ITypeSymbol>>(SymbolEqualityComparer.Default);
+        var declaring = new Stack<ITypeSymbol>();
+        var discovered = new List<ITypeSymbol> { root };
+        for (var next = 0; next < discovered.Count; next++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var type = discovered[next];
+            var declaresRole = false;
+            foreach (var member in ReadableMembers(type))
+            {
+                graph.MemberVisits++;
+                if (RoleOf(member) is not null)
+                {
+                    declaresRole = true;
+                    continue;
+                }
+
+                var memberType = Unwrap(TypeOf(member));
+                if (!IsModelType(memberType))
+                {
+                    continue;
+                }
+
+                if (!heldBy.TryGetValue(memberType, out var holders))
+                {
+                    heldBy.Add(memberType, holders = new List<ITypeSymbol>());
+                }
+
+                holders.Add(type);
+                if (!reachesRole.ContainsKey(memberType))
+                {
+                    reachesRole.Add(memberType, false);
+                    discovered.Add(memberType);
+                }
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                graph.MemberVisits++;
+                if (!IsReadable(member) && member is IPropertySymbol or IFieldSymbol && RoleOf(member) is not null)
+                {
+                    declaresRole = true;
+                }
+            }
+
+            if (declaresRole)
+            {
+                reachesRole[type] = true;
+                declaring.Push(type);
+            }
+        }
+
+        while (declaring.Count > 0)
+        {
+            if (heldBy.TryGetValue(declaring.Pop(), out var holders))
+            {
+                foreach (var holder in holders)
+                {
+                    if (!reachesRole[holder])
+                    {
+                        reachesRole[holder] = true;
+                        declaring.Push(holder);
+                    }
+                }
+            }
+        }
+
+        return reachesRole;
     }
 
     private void AddRole(

@@ -39,12 +39,27 @@ internal static class GeneratorHarness
             parseOptions: s_parseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator once over <paramref name="sources"/>.</summary>
-    public static GeneratorRun Run(params string[] sources)
+    /// <summary>
+    /// Runs the generator over <paramref name="sources"/>, and checks what every generator test must hold whatever it is
+    /// about: the parse results carry no Roslyn object (<see cref="SpecWalk"/>), and a second run on a clone of the same
+    /// compilation finds every tracked step and output cached (so no test's input escapes incremental caching).
+    /// </summary>
+    public static GeneratorRun Run(params string[] sources) => RunAndCheckCaching(CreateCompilation(sources));
+
+    /// <summary>As <see cref="Run(string[])"/>, on a compilation the test built itself.</summary>
+    public static GeneratorRun RunAndCheckCaching(Compilation compilation)
     {
-        var compilation = CreateCompilation(sources);
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(driver, compilation, output, diagnostics);
+        var run = new GeneratorRun(driver, compilation, output, diagnostics);
+        SpecWalk.AssertHoldsNoRoslynObjects(run.Result);
+
+        var again = run.RunAgain(compilation.Clone());
+        CachingAssert.EveryStepCachedOrUnchanged(again.Result);
+        Assert.Equal(run.GeneratedSources, again.GeneratedSources);
+        Assert.Equal(
+            diagnostics.Select(d => d.ToString()).OrderBy(text => text, StringComparer.Ordinal),
+            again.GeneratorDiagnostics.Select(d => d.ToString()).OrderBy(text => text, StringComparer.Ordinal));
+        return run;
     }
 }
 
