@@ -217,6 +217,12 @@ internal sealed partial class ClientParser
             case JsonTypeProblem.NotRegistered:
                 Report(DiagnosticDescriptors.TypeNotInSerializerContext, location, type.ToDisplayString(), method.Name, SerializerContextDisplayName());
                 break;
+            case JsonTypeProblem.None:
+            case JsonTypeProblem.NoContext:
+                // No problem; or no context because the one named was rejected, which has been reported already.
+                break;
+            default:
+                throw new System.InvalidOperationException("Unhandled JSON type problem '" + problem + "'.");
         }
 
         if (field is not null)

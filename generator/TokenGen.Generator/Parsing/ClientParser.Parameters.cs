@@ -147,6 +147,11 @@ internal sealed partial class ClientParser
                     }
 
                     continue;
+
+                default:
+                    // A binding kind added without its case here would silently drop the parameter from the request;
+                    // failing loudly turns it into TG0040 on the interface instead.
+                    throw new System.InvalidOperationException("Unhandled parameter binding '" + binding.Value + "' of parameter '" + parameter.Name + "'.");
             }
         }
 
