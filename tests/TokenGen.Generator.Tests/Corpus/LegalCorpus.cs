@@ -12,7 +12,7 @@ namespace TokenGen.Generator.Tests.Corpus;
 internal static partial class LegalCorpus
 {
     public static readonly IReadOnlyDictionary<string, string> All =
-        new[] { Bindings, Returns, Defaults, Namespaces, Models, Documented }
+        new[] { Bindings, Returns, Defaults, Namespaces, Models, Documented, Edges }
             .SelectMany(area => area)
             .ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal);
 
