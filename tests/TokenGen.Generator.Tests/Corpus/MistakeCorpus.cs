@@ -458,6 +458,66 @@ internal static class MistakeCorpus
                 [Post("/token")]
                 Task<Token> AcquireAsync([Form("file")] System.IO.Stream file); /*!*/
                 """)),
+            ["TG0012: GET with a multipart body"] = ("TG0012", Api("""
+                [Get("/token")]
+                Task<Token> GetAsync([Body(BodyEncoding.Multipart)] TokenRequest request); /*!*/
+                """)),
+            ["TG0019: in parameter"] = ("TG0019", Api("""
+                [Get("/token")]
+                Task<Token> GetAsync(in int version); /*!*/
+                """)),
+            ["TG0019: named Path without its placeholder"] = ("TG0019", Api("""
+                [Get("/tokens/{id}")]
+                Task<Token> GetAsync(string id, [Path("other")] string value); /*!*/
+                """)),
+            ["TG0016: stray closing brace"] = ("TG0016", Api("""
+                [Get("/tokens/id}")] /*!*/
+                Task<Token> GetAsync();
+                """)),
+            ["TG0016: empty placeholder"] = ("TG0016", Api("""
+                [Get("/tokens/{}")] /*!*/
+                Task<Token> GetAsync();
+                """)),
+            ["TG0016: two parameters bind one placeholder"] = ("TG0016", Api("""
+                [Get("/tokens/{id}")] /*!*/
+                Task<Token> GetAsync(string id, [Path("ID")] string other);
+                """)),
+            ["TG0018: static abstract member"] = ("TG0018", Api("""
+                static abstract string Describe(); /*!*/
+                [Get("/ping")] Task PingAsync();
+                """)),
+            ["TG0011: relative base address"] = ("TG0011", """
+                [TokenApi(BaseAddress = "/v1")] /*!*/
+                public partial interface IPing
+                {
+                    [Get("/ping")] Task PingAsync();
+                }
+                """),
+            ["TG0010: header name with an at sign"] = ("TG0010", Api("""
+                [Get("/ping")]
+                Task PingAsync([Header("X@Id")] string id); /*!*/
+                """)),
+            ["TG0005: form field after an HttpContent body"] = ("TG0005", Api("""
+                [Post("/upload")]
+                Task UploadAsync([Body] HttpContent content,
+                    [Form("name")] string name); /*!*/
+                """)),
+            ["TG0021: ExpiresIn on a nested member of a wrong type"] = ("TG0021", """
+                namespace Corpus.Apis
+                {
+                    public sealed class Inner { [ExpiresIn] public bool Lifetime { get; set; } } /*!*/
+                    public sealed class Answer { [AccessToken] public string? Token { get; set; } public Inner? Inner { get; set; } }
+
+                    [JsonSerializable(typeof(Answer))]
+                    public sealed partial class AnswerContext : JsonSerializerContext;
+
+                    [TokenApi(SerializerContext = typeof(AnswerContext))]
+                    public partial interface ITokens
+                    {
+                        [Post("/token")] Task<Answer> GetTokenAsync();
+                    }
+                }
+                """),
             ["TG0060: method with the signature of Create()"] = ("TG0060", """
                 [TokenApi(BaseAddress = "https://login.example.com")]
                 public partial interface ISessions
