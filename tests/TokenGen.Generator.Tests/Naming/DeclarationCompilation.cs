@@ -30,13 +30,17 @@ internal static class DeclarationCompilation
     private static readonly Lazy<ImmutableArray<ISourceGenerator>> s_generators = new(LoadGenerators);
 
     /// <summary>The generator's diagnostics, the generated sources, and the compiler's complaints about the result.</summary>
-    public static Outcome Run(string source, LanguageVersion languageVersion = LanguageVersion.CSharp12)
+    public static Outcome Run(string source, LanguageVersion languageVersion = LanguageVersion.CSharp12) =>
+        Run(new[] { ("Declaration.cs", source) }, languageVersion);
+
+    /// <summary>As <see cref="Run(string, LanguageVersion)"/>, over several files (path and text each).</summary>
+    public static Outcome Run(IEnumerable<(string Path, string Text)> sources, LanguageVersion languageVersion = LanguageVersion.CSharp12)
     {
         // Diagnose mode is what GenerateDocumentationFile turns on: malformed XML and unresolvable crefs become warnings.
         var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose);
         var compilation = CSharpCompilation.Create(
             "DeclarationAssembly",
-            new[] { CSharpSyntaxTree.ParseText(source, parseOptions, path: "Declaration.cs") },
+            sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, parseOptions, path: source.Path)),
             s_references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>

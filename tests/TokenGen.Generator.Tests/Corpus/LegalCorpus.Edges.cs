@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+
+namespace TokenGen.Generator.Tests.Corpus;
+
+internal static partial class LegalCorpus
+{
+    /// <summary>Less usual but documented declarations: the corners where a generator slips.</summary>
+    private static Dictionary<string, string> Edges => new()
+    {
+        ["edge: enum with keyword members as defaults"] = """
+            namespace Corpus.Apis
+            {
+                public enum Kind { @class, @event, Plain }
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ITokens
+                {
+                    [Get("/k/{kind}")] Task<Token> GetAsync(Kind kind = Kind.@class, Kind? other = Kind.@event);
+                }
+            }
+            """,
+        ["edge: enum nested in a class"] = """
+            namespace Corpus.Apis
+            {
+                public static class Outer { public enum Mode : byte { A = 1, B = 200 } }
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ITokens
+                {
+                    [Get("/m")] Task<Token> GetAsync(Outer.Mode mode = Outer.Mode.B, [Header("X-Mode")] Outer.Mode? header = null);
+                }
+            }
+            """,
+        ["edge: long enum with negative default"] = """
+            namespace Corpus.Apis
+            {
+                public enum Level : long { Low = -5_000_000_000, High = long.MaxValue }
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ITokens
+                {
+                    [Post("/l")] Task<Token> PostAsync(Level level = Level.Low, [Form("lvl")] Level? form = null);
+                }
+            }
+            """,
+        ["edge: decimal extremes and many digits"] = Api("""[Get("/a")] Task<Token> GetAsync(decimal a = 79228162514264337593543950335m, decimal b = 0.0000000000000000000000000001m, decimal c = decimal.MinValue);"""),
+        ["edge: header defaults of every simple kind"] = Api("""[Get("/h")] Task<Token> GetAsync([Header("X-A")] int a = 3, [Header("X-B")] bool b = true, [Header("X-C")] char c = 'c', [Header("X-D")] double d = 0.5, [Header("X-E")] Grant e = Grant.DeviceCode, [Header("X-F")] string f = "v");"""),
+        ["edge: form defaults of every simple kind"] = Api("""[Post("/f")] Task<Token> PostAsync([Form("a")] long a = -1, [Form("b")] bool? b = null, [Form("c")] float c = 2.5f, [Form("d")] Grant d = Grant.ClientCredentials, [Form("e")] Guid e = default);"""),
+        ["edge: partial class model with secrets"] = Model("""
+            public sealed partial class Answer
+            {
+                [AccessToken] public string? AccessToken { get; set; }
+                public string? ClientSecret { get; set; }
+            }
+            """),
+        ["edge: partial record hierarchy with secrets"] = Model("""
+            public abstract partial record TokenBase([property: AccessToken] string? Token);
+            public sealed partial record Answer(string? Token, [property: RefreshToken] string? Refresh) : TokenBase(Token);
+            """),
+        ["edge: partial record with a generic base"] = Model("""
+            public abstract record Envelope<T>(T? Data);
+            public sealed partial record Answer([property: AccessToken] string? Token) : Envelope<int>(0);
+            """),
+        ["edge: partial record with required and init members"] = Model("""
+            public sealed partial record Answer
+            {
+                [AccessToken] public required string AccessToken { get; init; }
+                public required string? RefreshToken { get; init; }
+                [ExpiresIn] public ulong? Lifetime { get; init; }
+            }
+            """),
+        ["edge: partial record with a keyword-named secret"] = Model("""
+            public sealed partial record Answer([property: AccessToken] string? @string, string? @password);
+            """),
+        ["edge: interface with overloads across bases"] = """
+            namespace Corpus.Apis
+            {
+                public interface IA { [Get("/a")] Task<Token> GetAsync(); }
+                public interface IB { [Get("/b")] Task<Token> GetAsync(string id); }
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ITokens : IA, IB
+                {
+                    [Get("/c")] Task<Token> GetAsync(int page, CancellationToken cancellationToken);
+                }
+            }
+            """,
+        ["edge: diamond inheritance"] = """
+            namespace Corpus.Apis
+            {
+                public interface IRoot { [Get("/root")] Task<Token> RootAsync(); }
+                public interface ILeft : IRoot { }
+                public interface IRight : IRoot { }
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ITokens : ILeft, IRight
+                {
+                }
+            }
+            """,
+        ["edge: method hides an inherited one with new"] = """
+            namespace Corpus.Apis
+            {
+                public interface IBase { [Get("/a")] Task<Token> GetAsync(); }
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ITokens : IBase
+                {
+                    [Get("/b")] new Task<Token> GetAsync();
+                }
+            }
+            """,
+        ["edge: two APIs sharing models and a context"] = """
+            namespace Corpus.Apis
+            {
+                [TokenApi(BaseAddress = "https://a.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface IFirst { [Post("/token")] Task<Token> AcquireAsync(); }
+
+                [TokenApi(BaseAddress = "https://b.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                internal partial interface ISecond { [Post("/token")] Task<ApiResponse<Token>> AcquireAsync([Body] TokenRequest request); }
+            }
+            """,
+        ["edge: base address with path, port, query-less trailing slash"] = """
+            namespace Corpus.Apis
+            {
+                [TokenApi(BaseAddress = "http://localhost:5080/api/v1/", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ITokens { [Post("token")] Task<Token> AcquireAsync(); }
+            }
+            """,
+        ["edge: operations named like generated members"] = Api("""
+            [Get("/a")] Task<Token> CreateRequest();
+            [Get("/b")] Task<Token> SendAsync(string? method = null);
+            [Get("/c")] Task<string> Dispose();
+            """),
+        ["edge: parameters named like generated locals"] = Api("""
+            [Post("/t/{client}")] Task<Token> PostAsync(string client, [Body] TokenRequest content, [Header("X-R")] string request, string? options = null, string? builder = null, string? query = null, string? headers = null, string? result = null, CancellationToken cancellation = default);
+            """),
+        ["edge: everything at once in the global namespace, nullable disabled"] = """
+            #nullable disable
+            /// <summary>All.</summary>
+            [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+            [Headers("Accept: application/json")]
+            internal partial interface IAll
+            {
+                /// <summary>Acquire.</summary>
+                /// <param name="tenant">Tenant.</param>
+                /// <param name="grant">Grant.</param>
+                /// <param name="scopes">Scopes.</param>
+                /// <param name="key">Key.</param>
+                /// <param name="cancellationToken">Cancels.</param>
+                /// <returns>The token.</returns>
+                [Post("/t/{tenant}/token"), NoRetry]
+                Task<ApiResponse<Token>> AcquireAsync(string tenant, [Form("grant_type")] Grant grant = Grant.RefreshToken, [Form("scope")] string[] scopes = null, [Header("X-Key")] string key = "k", CancellationToken cancellationToken = default);
+            }
+            """,
+    };
+}
