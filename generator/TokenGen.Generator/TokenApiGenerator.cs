@@ -154,7 +154,7 @@ public sealed class TokenApiGenerator : IIncrementalGenerator
         catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
         {
             var failure = file.Client is { } client
-                ? new GenerationFailure(MetadataNameOf(client.InterfaceFullName), CSharpText.WithoutVerbatimPrefix(client.InterfaceName), TypeNameOf(exception), MessageOf(exception))
+                ? new GenerationFailure(MetadataNameOf(client.InterfaceType.ErasedName), CSharpText.WithoutVerbatimPrefix(client.InterfaceName), TypeNameOf(exception), MessageOf(exception))
                 : new GenerationFailure(MetadataNameOf(file.RedactedModel!.Namespace, file.RedactedModel.DisplayName), file.RedactedModel.DisplayName, TypeNameOf(exception), MessageOf(exception));
             return new EmittedFile(file.HintName, null, failure);
         }

@@ -46,7 +46,7 @@ internal static class CSharpText
     {
         DefaultValueKind.Null => "null",
         DefaultValueKind.Default => "default",
-        DefaultValueKind.Enum => "(" + (value.EnumTypeFullName ?? throw new InvalidOperationException("An enum default names no enum."))
+        DefaultValueKind.Enum => "(" + (value.EnumType?.ErasedName ?? throw new InvalidOperationException("An enum default names no enum."))
             + ")(" + Number(value.Value) + ")",
         DefaultValueKind.Primitive => Primitive(value.Value),
         _ => throw new InvalidOperationException("Unknown default value kind " + value.Kind),
@@ -82,15 +82,15 @@ internal static class CSharpText
     /// type (<c>Envelope{int}</c> is CS1584) nor carry a nullable annotation, so such a type is written as code text,
     /// escaped (a raw <c>&lt;</c> is CS1570).
     /// </summary>
-    public static string DocumentationReference(string typeFullName)
+    public static string DocumentationReference(TypeRef type)
     {
-        if (typeFullName.IndexOf('<') < 0 && typeFullName.IndexOf('?') < 0)
+        if (!type.IsConstructed && !type.IsNullable)
         {
-            return "<see cref=\"" + typeFullName + "\"/>";
+            return "<see cref=\"" + type.ErasedName + "\"/>";
         }
 
-        var text = new StringBuilder(typeFullName.Length + 16);
-        foreach (var c in typeFullName)
+        var text = new StringBuilder(type.FullName.Length + 16);
+        foreach (var c in type.FullName)
         {
             _ = c switch
             {

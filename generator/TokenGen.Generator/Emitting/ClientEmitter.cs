@@ -25,6 +25,12 @@ internal static class ClientEmitter
         writer.WriteLine("#nullable enable");
         // The client must name whatever the interface names; [Obsolete] models or enum members are the user's choice.
         writer.WriteLine("#pragma warning disable CS0612, CS0618 // Use of an obsolete member");
+        var experimentalIds = TypeObligations.ExperimentalIds(spec);
+        if (experimentalIds.Count > 0)
+        {
+            writer.WriteLine("#pragma warning disable " + string.Join(", ", experimentalIds) + " // Experimental types the interface opted in to");
+        }
+
         writer.WriteLine();
 
         if (spec.Namespace is not null)
@@ -56,7 +62,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceFullName + " Create()");
+        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceType.ErasedName + " Create()");
         writer.Indent();
         writer.WriteLine("=> new " + clientFullName + "(" + GlobalTypeNames.TokenApiHttpClient + ".Create());");
         writer.Unindent();
@@ -68,7 +74,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit, plain HTTP, clock); <see langword=\"null\"/> for the defaults.</param>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceFullName + " Create(" + GlobalTypeNames.TokenApiClientOptions + "? options)");
+        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceType.ErasedName + " Create(" + GlobalTypeNames.TokenApiClientOptions + "? options)");
         writer.Indent();
         writer.WriteLine("=> new " + clientFullName + "(" + GlobalTypeNames.TokenApiHttpClient + ".Create(), options);");
         writer.Unindent();
@@ -81,7 +87,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// <c>AllowAutoRedirect = false</c>), so a request's values never reach another origin.");
         writer.WriteLine("/// </param>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceFullName + " Create(" + GlobalTypeNames.HttpClient + " httpClient)");
+        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceType.ErasedName + " Create(" + GlobalTypeNames.HttpClient + " httpClient)");
         writer.Indent();
         writer.WriteLine("=> new " + clientFullName + "(httpClient);");
         writer.Unindent();
@@ -96,7 +102,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit, plain HTTP, clock); <see langword=\"null\"/> for the defaults.</param>");
         writer.WriteLine("/// <returns>The client.</returns>");
         writer.WriteLine(
-            FactoryModifiers(spec) + spec.InterfaceFullName + " Create(" + GlobalTypeNames.HttpClient + " httpClient, "
+            FactoryModifiers(spec) + spec.InterfaceType.ErasedName + " Create(" + GlobalTypeNames.HttpClient + " httpClient, "
             + GlobalTypeNames.TokenApiClientOptions + "? options)");
         writer.Indent();
         writer.WriteLine("=> new " + clientFullName + "(httpClient, options);");
@@ -113,10 +119,10 @@ internal static class ClientEmitter
         var names = GeneratedNames.For(spec);
         var plans = names.Operations;
 
-        writer.WriteLine("/// <summary>The TokenGen client for <see cref=\"" + spec.InterfaceFullName + "\"/>.</summary>");
+        writer.WriteLine("/// <summary>The TokenGen client for <see cref=\"" + spec.InterfaceType.ErasedName + "\"/>.</summary>");
         writer.WriteLine("[" + GlobalTypeNames.GeneratedCodeAttribute + "(\"TokenGen\", " + CSharpText.Literal(generatorVersion) + ")]");
         writer.WriteLine(
-            (spec.IsPublic ? "public" : "internal") + " sealed partial class " + spec.ClientName + " : " + spec.InterfaceFullName);
+            (spec.IsPublic ? "public" : "internal") + " sealed partial class " + spec.ClientName + " : " + spec.InterfaceType.ErasedName);
         writer.OpenBlock();
 
         WriteFields(writer, spec, names);
@@ -175,7 +181,12 @@ internal static class ClientEmitter
 
         foreach (var jsonType in spec.JsonTypes)
         {
-            var typeInfoType = GlobalTypeNames.JsonTypeInfo + "<" + jsonType.TypeFullName + ">";
+            var typeInfoType = GlobalTypeNames.JsonTypeInfo + "<" + jsonType.Type.ErasedName + ">";
+            if (TypeObligations.ObsoleteAttributeFor(new[] { jsonType.Type }) is { } obsolete)
+            {
+                writer.WriteLine(obsolete);
+            }
+
             writer.WriteLine("private static readonly " + typeInfoType + " " + names.TypeInfoField(jsonType.FieldName) + " =");
             writer.Indent();
             writer.WriteLine(TypeInfoInitializer(spec, jsonType, typeInfoType) + ";");
@@ -195,14 +206,16 @@ internal static class ClientEmitter
         switch (jsonType.Source)
         {
             case JsonTypeSource.SerializerContext:
-                var context = spec.SerializerContextFullName ?? throw new InvalidOperationException(
+                var context = spec.SerializerContext?.ErasedName ?? throw new InvalidOperationException(
                     "The type info " + jsonType.FieldName + " comes from a serializer context, but the client has none.");
 
                 // GetTypeInfo is declared to return null for types the context does not know; the parser has checked
                 // that this one is registered.
-                return "(" + typeInfoType + ")" + context + ".Default.GetTypeInfo(typeof(" + jsonType.TypeFullName + "))!";
+                return "(" + typeInfoType + ")" + context + ".Default.GetTypeInfo(typeof(" + jsonType.Type.ErasedName + "))!";
             case JsonTypeSource.BuiltInJsonElement:
                 return GlobalTypeNames.BuiltInJsonTypeInfo + ".JsonElement";
+            case JsonTypeSource.BuiltInNullableJsonElement:
+                return GlobalTypeNames.BuiltInJsonTypeInfo + ".NullableJsonElement";
             case JsonTypeSource.BuiltInJsonObject:
                 return GlobalTypeNames.BuiltInJsonTypeInfo + ".JsonObject";
             case JsonTypeSource.BuiltInDictionaryOfStringJsonElement:
@@ -255,14 +268,14 @@ internal static class ClientEmitter
             writer.WriteLine(CSharpText.ObligationAttribute(obligation));
         }
 
-        writer.WriteLine("private static string " + methodName + "(" + formatter.EnumFullName + " value) => value switch");
+        writer.WriteLine("private static string " + methodName + "(" + formatter.EnumType.ErasedName + " value) => value switch");
         writer.OpenBlock();
         foreach (var member in formatter.Members)
         {
-            writer.WriteLine(formatter.EnumFullName + "." + member.MemberName + " => " + CSharpText.Literal(member.WireName) + ",");
+            writer.WriteLine(formatter.EnumType.ErasedName + "." + member.MemberName + " => " + CSharpText.Literal(member.WireName) + ",");
         }
 
-        writer.WriteLine("_ => ((" + formatter.UnderlyingTypeFullName + ")value).ToString(" + GlobalTypeNames.InvariantCulture + "),");
+        writer.WriteLine("_ => ((" + formatter.UnderlyingType.ErasedName + ")value).ToString(" + GlobalTypeNames.InvariantCulture + "),");
         writer.CloseBlock(";");
     }
 }

@@ -120,9 +120,7 @@ internal sealed class GeneratedNames
 
     private OperationPlan[] PlanOperations(ClientSpec spec)
     {
-        // Signatures are compared with every '?' removed: 'string' and 'string?' are the same signature. This also
-        // treats 'int' and 'int?' as the same, which at worst picks an explicit implementation that was not strictly
-        // needed; it still compiles.
+        // Signatures are compared by erased type names: 'string' and 'string?' are one signature, 'int' and 'int?' two.
         var signatures = new HashSet<string>(StringComparer.Ordinal);
         var uriFieldsByRoute = new Dictionary<string, string>(StringComparer.Ordinal);
         var plans = new OperationPlan[spec.Operations.Count];
@@ -156,7 +154,7 @@ internal sealed class GeneratedNames
     private static bool HidesObjectMember(string name, EquatableArray<ParameterSpec> parameters) => name switch
     {
         "ToString" or "GetHashCode" or "GetType" or "MemberwiseClone" or "Finalize" => parameters.IsEmpty,
-        "Equals" => parameters.Count == 1 && parameters[0].TypeFullName is "object" or "object?",
+        "Equals" => parameters.Count == 1 && parameters[0].Type.ErasedName is "object",
         _ => false,
     };
 
@@ -210,15 +208,7 @@ internal sealed class GeneratedNames
         var key = new StringBuilder(methodName).Append('(');
         foreach (var parameter in parameters)
         {
-            foreach (var c in parameter.TypeFullName)
-            {
-                if (c != '?' && c != ' ')
-                {
-                    key.Append(c);
-                }
-            }
-
-            key.Append(',');
+            key.Append(parameter.Type.ErasedName).Append(',');
         }
 
         return key.Append(')').ToString();

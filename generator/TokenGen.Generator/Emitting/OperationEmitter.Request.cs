@@ -210,7 +210,7 @@ internal sealed partial class OperationEmitter
         // Inside the null check (or after ThrowIfNull) a top-level '?' no longer matters; nested annotations do,
         // so then the type argument is named and the difference suppressed.
         var createJson = body.AnnotationsDifferFromTypeInfo
-            ? "CreateJson<" + _jsonTypesByField[typeInfoField].TypeFullName + ">(" + bodyParameter + "!, "
+            ? "CreateJson<" + _jsonTypesByField[typeInfoField].Type.ErasedName + ">(" + bodyParameter + "!, "
             : "CreateJson(" + bodyParameter + ", ";
         _writer.WriteLine(
             httpRequest + ".Content = " + GlobalTypeNames.RequestContent + "." + createJson + scope.StaticMember(_names.TypeInfoField(typeInfoField)) + ", "

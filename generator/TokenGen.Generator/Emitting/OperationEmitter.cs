@@ -64,7 +64,7 @@ internal sealed partial class OperationEmitter
         {
             // Default values on an explicit implementation have no effect and draw warning CS1066.
             WriteMethodDeclaration(
-                "async " + returnSpec.TaskTypeFullName + " " + operation.ImplementsFullName + "." + operation.MethodName,
+                "async " + returnSpec.TaskType.FullName + " " + operation.ImplementedInterface.ErasedName + "." + operation.MethodName,
                 operation.Parameters,
                 includeCancellationToken: true,
                 includeDefaultValues: false);
@@ -72,7 +72,7 @@ internal sealed partial class OperationEmitter
         else
         {
             WriteMethodDeclaration(
-                (plan.HidesObjectMember ? "public new async " : "public async ") + returnSpec.TaskTypeFullName + " " + operation.MethodName,
+                (plan.HidesObjectMember ? "public new async " : "public async ") + returnSpec.TaskType.FullName + " " + operation.MethodName,
                 operation.Parameters,
                 includeCancellationToken: true,
                 includeDefaultValues: true);
@@ -180,7 +180,7 @@ internal sealed partial class OperationEmitter
                 continue;
             }
 
-            var declaration = parameter.TypeFullName + " " + parameter.Name;
+            var declaration = parameter.Type.FullName + " " + parameter.Name;
             if (includeDefaultValues && parameter.DefaultValue is { } defaultValue)
             {
                 declaration = defaultValue.DeclaredByAttribute

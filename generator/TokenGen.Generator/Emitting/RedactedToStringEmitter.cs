@@ -21,7 +21,7 @@ internal static class RedactedToStringEmitter
             writer.OpenBlock();
         }
 
-        writer.WriteLine(model.Declaration);
+        writer.WriteLine(DeclarationOf(model));
         writer.OpenBlock();
         writer.WriteLine("/// <summary>The model's members, with tokens and secrets shown as <c>***</c>.</summary>");
         writer.WriteLine("/// <returns>For example <c>" + model.DisplayName + " { Name = value, Secret = *** }</c>.</returns>");
@@ -53,5 +53,21 @@ internal static class RedactedToStringEmitter
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>The partial declaration's head: <c>partial record struct Envelope&lt;T&gt;</c>.</summary>
+    private static string DeclarationOf(RedactedModelSpec model)
+    {
+        var keyword = model.Kind switch
+        {
+            ModelKind.Class => "class",
+            ModelKind.Struct => "struct",
+            ModelKind.RecordClass => "record",
+            ModelKind.RecordStruct => "record struct",
+            _ => throw new System.InvalidOperationException("Unhandled model kind '" + model.Kind + "'."),
+        };
+
+        var declaration = "partial " + keyword + " " + model.Name;
+        return model.TypeParameters.IsEmpty ? declaration : declaration + "<" + string.Join(", ", model.TypeParameters) + ">";
     }
 }

@@ -32,11 +32,16 @@ internal static class TokenReaderEmitter
         writer.WriteLine("#pragma warning disable CA2255");
         writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.WriteLine("#pragma warning restore CA2255");
+        if (TypeObligations.ObsoleteAttributeFor(System.Linq.Enumerable.Select(spec.TokenReaders, static reader => reader.ResponseType)) is { } obsolete)
+        {
+            writer.WriteLine(obsolete);
+        }
+
         writer.WriteLine("internal static void " + names.RegisterTokenReadersMethod + "()");
         writer.OpenBlock();
         foreach (var reader in spec.TokenReaders)
         {
-            writer.WriteLine(GlobalTypeNames.TokenResponseReaders + ".Register<" + reader.ResponseTypeFullName + ">(" + names.TokenReader(reader.MethodName) + ");");
+            writer.WriteLine(GlobalTypeNames.TokenResponseReaders + ".Register<" + reader.ResponseType.ErasedName + ">(" + names.TokenReader(reader.MethodName) + ");");
         }
 
         writer.CloseBlock();
@@ -44,9 +49,14 @@ internal static class TokenReaderEmitter
         foreach (var reader in spec.TokenReaders)
         {
             writer.WriteLine();
-            writer.WriteLine("/// <summary>Reads the token values of a " + CSharpText.DocumentationReference(reader.ResponseTypeFullName) + ".</summary>");
+            writer.WriteLine("/// <summary>Reads the token values of a " + CSharpText.DocumentationReference(reader.ResponseType) + ".</summary>");
+            if (TypeObligations.ObsoleteAttributeFor(new[] { reader.ResponseType }) is { } readerObsolete)
+            {
+                writer.WriteLine(readerObsolete);
+            }
+
             writer.WriteLine(
-                "private static " + GlobalTypeNames.TokenResponseValues + " " + names.TokenReader(reader.MethodName) + "(" + reader.ResponseTypeFullName + " " + ResponseParameter + ")");
+                "private static " + GlobalTypeNames.TokenResponseValues + " " + names.TokenReader(reader.MethodName) + "(" + reader.ResponseType.ErasedName + " " + ResponseParameter + ")");
             writer.Indent();
             writer.WriteLine("=> new " + GlobalTypeNames.TokenResponseValues + "(");
             writer.Indent();

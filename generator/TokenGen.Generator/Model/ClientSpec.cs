@@ -7,11 +7,11 @@ namespace TokenGen.Generator.Model;
 /// </summary>
 /// <param name="Namespace">The interface's namespace, or null for the global namespace.</param>
 /// <param name="InterfaceName">The interface's name as written in C# (with <c>@</c> where it is a keyword).</param>
-/// <param name="InterfaceFullName">The interface's fully qualified name, <c>global::Ns.IThing</c>.</param>
+/// <param name="InterfaceType">The interface, <c>global::Ns.IThing</c>.</param>
 /// <param name="ClientName">The client class's name: the interface name without its leading <c>I</c>, plus <c>Client</c>.</param>
 /// <param name="IsPublic">Whether the interface is public (the client is then public; otherwise internal).</param>
 /// <param name="BaseAddress">The <c>[TokenApi(BaseAddress)]</c> value, already checked to be absolute; null when not set.</param>
-/// <param name="SerializerContextFullName">The fully qualified <c>JsonSerializerContext</c> type, or null when not set.</param>
+/// <param name="SerializerContext">The <c>JsonSerializerContext</c> type, or null when not set.</param>
 /// <param name="JsonTypes">Every type info the client needs, each once; operations refer to them by field name.</param>
 /// <param name="EnumFormatters">Every enum sent in a route, query, header or form, each once.</param>
 /// <param name="Operations">The operations, in declaration order (base interfaces' after the interface's own).</param>
@@ -25,11 +25,11 @@ namespace TokenGen.Generator.Model;
 internal sealed record ClientSpec(
     string? Namespace,
     string InterfaceName,
-    string InterfaceFullName,
+    TypeRef InterfaceType,
     string ClientName,
     bool IsPublic,
     string? BaseAddress,
-    string? SerializerContextFullName,
+    TypeRef? SerializerContext,
     EquatableArray<JsonTypeSpec> JsonTypes,
     EquatableArray<EnumFormatterSpec> EnumFormatters,
     EquatableArray<OperationSpec> Operations,
@@ -39,10 +39,10 @@ internal sealed record ClientSpec(
     bool HidesInheritedFactories = false);
 
 /// <summary>A <c>JsonTypeInfo&lt;T&gt;</c> the client caches in a static field.</summary>
-/// <param name="TypeFullName">The type, fully qualified, without a trailing <c>?</c> for reference types.</param>
+/// <param name="Type">The type; generated code names it by its <see cref="TypeRef.ErasedName"/>, as <c>typeof</c> requires.</param>
 /// <param name="FieldName">The static field holding it, for example <c>s_conversationTypeInfo</c>.</param>
 /// <param name="Source">Where the type info comes from.</param>
-internal sealed record JsonTypeSpec(string TypeFullName, string FieldName, JsonTypeSource Source);
+internal sealed record JsonTypeSpec(TypeRef Type, string FieldName, JsonTypeSource Source);
 
 internal enum JsonTypeSource
 {
@@ -52,6 +52,9 @@ internal enum JsonTypeSource
     /// <summary><c>global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.JsonElement</c>.</summary>
     BuiltInJsonElement,
 
+    /// <summary><c>global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.NullableJsonElement</c>.</summary>
+    BuiltInNullableJsonElement,
+
     /// <summary><c>global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.JsonObject</c>.</summary>
     BuiltInJsonObject,
 
@@ -60,15 +63,15 @@ internal enum JsonTypeSource
 }
 
 /// <summary>An enum whose values are sent as text: the emitter writes one private static switch per enum.</summary>
-/// <param name="EnumFullName">The enum type, fully qualified.</param>
+/// <param name="EnumType">The enum type.</param>
 /// <param name="MethodName">The formatter's name, for example <c>FormatGrantType</c>.</param>
-/// <param name="UnderlyingTypeFullName">The enum's underlying type (<c>int</c>, …), used for undeclared values.</param>
+/// <param name="UnderlyingType">The enum's underlying type (<c>int</c>, …), used for undeclared values.</param>
 /// <param name="Members">Each declared member with the text it is sent as.</param>
 /// <param name="Obligations">The enum's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, which the formatter carries so naming the enum there is allowed.</param>
 internal sealed record EnumFormatterSpec(
-    string EnumFullName,
+    TypeRef EnumType,
     string MethodName,
-    string UnderlyingTypeFullName,
+    TypeRef UnderlyingType,
     EquatableArray<EnumMemberSpec> Members,
     EquatableArray<ObligationSpec> Obligations = default);
 

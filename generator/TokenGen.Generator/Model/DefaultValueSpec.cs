@@ -12,7 +12,7 @@ internal enum DefaultValueKind
     /// <summary>A <see cref="bool"/>, string, char or number, in <see cref="DefaultValueSpec.Value"/> as the CLR value.</summary>
     Primitive,
 
-    /// <summary>An enum value: <see cref="DefaultValueSpec.Value"/> is the underlying number, <see cref="DefaultValueSpec.EnumTypeFullName"/> the enum.</summary>
+    /// <summary>An enum value: <see cref="DefaultValueSpec.Value"/> is the underlying number, <see cref="DefaultValueSpec.EnumType"/> the enum.</summary>
     Enum,
 }
 
@@ -22,12 +22,12 @@ internal enum DefaultValueKind
 /// </summary>
 /// <param name="Kind">What the value is.</param>
 /// <param name="Value">For <see cref="DefaultValueKind.Primitive"/> and <see cref="DefaultValueKind.Enum"/>: the boxed CLR constant (equal by value).</param>
-/// <param name="EnumTypeFullName">For <see cref="DefaultValueKind.Enum"/>: the enum type, fully qualified.</param>
+/// <param name="EnumType">For <see cref="DefaultValueKind.Enum"/>: the enum type.</param>
 /// <param name="DeclaredByAttribute">
 /// Declared as <c>[Optional]</c> (with or without <c>[DefaultParameterValue]</c>) rather than <c>= value</c>: the copy uses the
 /// same attributes, since <c>[DefaultParameterValue(5)] object o</c> has no <c>= value</c> equivalent.
 /// </param>
-internal sealed record DefaultValueSpec(DefaultValueKind Kind, object? Value, string? EnumTypeFullName, bool DeclaredByAttribute = false)
+internal sealed record DefaultValueSpec(DefaultValueKind Kind, object? Value, TypeRef? EnumType, bool DeclaredByAttribute = false)
 {
     public static readonly DefaultValueSpec Null = new(DefaultValueKind.Null, null, null);
 

@@ -9,7 +9,7 @@ namespace TokenGen.Generator.Model;
 /// <param name="Body">The request body, or null for none.</param>
 /// <param name="Return">What the method returns and how the answer is read.</param>
 /// <param name="CancellationTokenParameter">The C# name of the <c>CancellationToken</c> parameter, or null.</param>
-/// <param name="ImplementsFullName">The interface that declares the method (fully qualified); it differs from the client's interface for inherited methods.</param>
+/// <param name="ImplementedInterface">The interface that declares the method; it differs from the client's interface for inherited methods.</param>
 /// <param name="Retryable">Whether a resilience handler may send the request again: false for <c>[NoRetry]</c> operations.</param>
 /// <param name="Obligations">
 /// The operation's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, copied onto its implementation: inside a member that
@@ -24,7 +24,7 @@ internal sealed record OperationSpec(
     BodySpec? Body,
     ReturnSpec Return,
     string? CancellationTokenParameter,
-    string ImplementsFullName,
+    TypeRef ImplementedInterface,
     bool Retryable,
     EquatableArray<ObligationSpec> Obligations = default);
 
@@ -58,7 +58,7 @@ internal enum ParameterBinding
 
 /// <summary>One parameter of an operation.</summary>
 /// <param name="Name">The parameter's name as written in C# (with <c>@</c> where it is a keyword).</param>
-/// <param name="TypeFullName">Its type, fully qualified, with <c>?</c> when nullable.</param>
+/// <param name="Type">Its type as the client's copy of the signature declares it.</param>
 /// <param name="DefaultValue">Its default value as a typed constant, or null when it has none.</param>
 /// <param name="Binding">Where its value goes.</param>
 /// <param name="WireName">The placeholder, query key, header name or form field name; null for body and cancellation token.</param>
@@ -69,7 +69,7 @@ internal enum ParameterBinding
 /// </param>
 internal sealed record ParameterSpec(
     string Name,
-    string TypeFullName,
+    TypeRef Type,
     DefaultValueSpec? DefaultValue,
     ParameterBinding Binding,
     string? WireName,
@@ -181,8 +181,8 @@ internal enum ReturnKind
 
 /// <summary>What an operation returns.</summary>
 /// <param name="Kind">How the answer is read.</param>
-/// <param name="TaskTypeFullName">The declared return type, fully qualified (<c>global::System.Threading.Tasks.Task&lt;global::X.Conversation?&gt;</c>).</param>
-/// <param name="ValueTypeFullName">T for <see cref="ReturnKind.Json"/> and <see cref="ReturnKind.ApiResponse"/> (as declared, with <c>?</c> when nullable); null otherwise.</param>
+/// <param name="TaskType">The declared return type (<c>Task&lt;global::X.Conversation?&gt;</c>).</param>
+/// <param name="ValueType">The task's T as declared (for <see cref="ReturnKind.ApiResponse"/> the content type); null for <see cref="ReturnKind.None"/>.</param>
 /// <param name="AllowsNull">For JSON: whether T is nullable, so an empty body gives null instead of an error.</param>
 /// <param name="JsonTypeInfoField">For JSON and ApiResponse: the static type-info field.</param>
 /// <param name="AnnotationsDifferFromTypeInfo">
@@ -191,8 +191,8 @@ internal enum ReturnKind
 /// </param>
 internal sealed record ReturnSpec(
     ReturnKind Kind,
-    string TaskTypeFullName,
-    string? ValueTypeFullName,
+    TypeRef TaskType,
+    TypeRef? ValueType,
     bool AllowsNull,
     string? JsonTypeInfoField,
     bool AnnotationsDifferFromTypeInfo = false);

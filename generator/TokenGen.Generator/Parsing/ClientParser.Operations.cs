@@ -63,7 +63,7 @@ internal sealed partial class ClientParser
             body,
             returnSpec,
             cancellationTokenName,
-            TypeNames.FullyQualified(declaringInterface),
+            TypeRefs.From(declaringInterface),
             Retryable: !HasAttribute(method, _known.NoRetryAttribute),
             Obligations: Obligations.Of(method));
     }
@@ -132,11 +132,11 @@ internal sealed partial class ClientParser
             && method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is MethodDeclarationSyntax syntax)
             ? syntax.ReturnType.GetLocation()
             : methodLocation;
-        var taskTypeName = TypeNames.Annotated(returnType);
+        var taskType = TypeRefs.From(returnType);
 
         if (KnownTypeSymbols.IsSame(returnType, _known.Task))
         {
-            return new ReturnSpec(ReturnKind.None, taskTypeName, null, false, null);
+            return new ReturnSpec(ReturnKind.None, taskType, null, false, null);
         }
 
         if (returnType is not INamedTypeSymbol { TypeArguments: [var valueType] } task
@@ -148,12 +148,12 @@ internal sealed partial class ClientParser
 
         if (KnownTypeSymbols.IsSame(valueType, _known.HttpResponseMessage))
         {
-            return new ReturnSpec(ReturnKind.HttpResponseMessage, taskTypeName, TypeNames.Annotated(valueType), false, null);
+            return new ReturnSpec(ReturnKind.HttpResponseMessage, taskType, TypeRefs.From(valueType), false, null);
         }
 
         if (valueType.SpecialType == SpecialType.System_String)
         {
-            return new ReturnSpec(ReturnKind.String, taskTypeName, TypeNames.Annotated(valueType), false, null);
+            return new ReturnSpec(ReturnKind.String, taskType, TypeRefs.From(valueType), false, null);
         }
 
         if (valueType is INamedTypeSymbol { TypeArguments: [var contentType] } apiResponse
@@ -163,7 +163,7 @@ internal sealed partial class ClientParser
             CollectTokenReader(contentType, location);
             return apiField is null
                 ? null
-                : new ReturnSpec(ReturnKind.ApiResponse, taskTypeName, TypeNames.Annotated(contentType), true, apiField, TypeNames.AnnotationsDifferFromTypeInfo(contentType, topLevelMatters: true));
+                : new ReturnSpec(ReturnKind.ApiResponse, taskType, TypeRefs.From(contentType), true, apiField, TypeNames.AnnotationsDifferFromTypeInfo(contentType, topLevelMatters: true));
         }
 
         if ((valueType.TypeKind == TypeKind.Interface && !IsCollectionInterface(valueType))
@@ -180,7 +180,7 @@ internal sealed partial class ClientParser
         CollectTokenReader(valueType, location);
         return field is null
             ? null
-            : new ReturnSpec(ReturnKind.Json, taskTypeName, TypeNames.Annotated(valueType), allowsNull, field, TypeNames.AnnotationsDifferFromTypeInfo(valueType, topLevelMatters: false));
+            : new ReturnSpec(ReturnKind.Json, taskType, TypeRefs.From(valueType), allowsNull, field, TypeNames.AnnotationsDifferFromTypeInfo(valueType, topLevelMatters: false));
     }
 
     /// <summary>System.Text.Json reads collection interfaces (<c>IReadOnlyList&lt;T&gt;</c>, …) but no other interface.</summary>

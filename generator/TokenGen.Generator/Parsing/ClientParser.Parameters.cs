@@ -40,7 +40,7 @@ internal sealed partial class ClientParser
         {
             var location = LocationOf(parameter, methodLocation);
             var name = TypeNames.EscapeIdentifier(parameter.Name);
-            var typeName = TypeNames.ParameterType(parameter.Type);
+            var type = TypeRefs.ForParameter(parameter.Type);
             var defaultValue = ParseDefaultValue(parameter);
 
             if (parameter.RefKind != RefKind.None)
@@ -59,7 +59,7 @@ internal sealed partial class ClientParser
                 }
 
                 cancellationTokenName = name;
-                parameters.Add(new ParameterSpec(name, typeName, defaultValue, ParameterBinding.CancellationToken, null, null));
+                parameters.Add(new ParameterSpec(name, type, defaultValue, ParameterBinding.CancellationToken, null, null));
                 continue;
             }
 
@@ -98,7 +98,7 @@ internal sealed partial class ClientParser
 
                     bodyParameterName = parameter.Name;
                     body = ParseBody(parameter, bindingAttribute!, method, location);
-                    parameters.Add(new ParameterSpec(name, typeName, defaultValue, ParameterBinding.Body, null, null));
+                    parameters.Add(new ParameterSpec(name, type, defaultValue, ParameterBinding.Body, null, null));
                     continue;
 
                 case ParameterBinding.Form:
@@ -119,7 +119,7 @@ internal sealed partial class ClientParser
                     {
                         firstFormParameter ??= parameter.Name;
                         formFields.Add(new FormFieldSpec(formName, name, formFormat));
-                        parameters.Add(new ParameterSpec(name, typeName, defaultValue, ParameterBinding.Form, formName, formFormat, IsNonNullableReference(parameter.Type)));
+                        parameters.Add(new ParameterSpec(name, type, defaultValue, ParameterBinding.Form, formName, formFormat, IsNonNullableReference(parameter.Type)));
                     }
 
                     continue;
@@ -132,16 +132,16 @@ internal sealed partial class ClientParser
                         continue;
                     }
 
-                    AddValueParameter(parameters, parameter, method, location, name, typeName, defaultValue, ParameterBinding.Header, headerName!, allowCollection: true, "header");
+                    AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Header, headerName!, allowCollection: true, "header");
                     continue;
 
                 case ParameterBinding.Query:
-                    AddValueParameter(parameters, parameter, method, location, name, typeName, defaultValue, ParameterBinding.Query, GetNameArgument(bindingAttribute) ?? parameter.Name, allowCollection: true, "query");
+                    AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Query, GetNameArgument(bindingAttribute) ?? parameter.Name, allowCollection: true, "query");
                     continue;
 
                 case ParameterBinding.Path:
                     var placeholderName = GetNameArgument(bindingAttribute) ?? parameter.Name;
-                    if (!AddValueParameter(parameters, parameter, method, location, name, typeName, defaultValue, ParameterBinding.Path, placeholderName, allowCollection: false, "route"))
+                    if (!AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Path, placeholderName, allowCollection: false, "route"))
                     {
                         _rejectedPathNames.Add(placeholderName);
                     }
@@ -174,7 +174,7 @@ internal sealed partial class ClientParser
         IMethodSymbol method,
         Location? location,
         string name,
-        string typeName,
+        TypeRef type,
         DefaultValueSpec? defaultValue,
         ParameterBinding binding,
         string wireName,
@@ -186,7 +186,7 @@ internal sealed partial class ClientParser
         {
             // A route value is checked by the URI builder, which names the parameter; the others are checked up front.
             var requiresValue = binding != ParameterBinding.Path && IsNonNullableReference(parameter.Type);
-            parameters.Add(new ParameterSpec(name, typeName, defaultValue, binding, wireName, format, requiresValue));
+            parameters.Add(new ParameterSpec(name, type, defaultValue, binding, wireName, format, requiresValue));
         }
 
         return format is not null;
@@ -508,7 +508,7 @@ internal sealed partial class ClientParser
 
         if (type.TypeKind == TypeKind.Enum && !declaredByAttribute)
         {
-            return new DefaultValueSpec(DefaultValueKind.Enum, value, TypeNames.FullyQualified(type), declaredByAttribute);
+            return new DefaultValueSpec(DefaultValueKind.Enum, value, TypeRefs.From(type), declaredByAttribute);
         }
 
         return new DefaultValueSpec(DefaultValueKind.Primitive, value, null, declaredByAttribute);

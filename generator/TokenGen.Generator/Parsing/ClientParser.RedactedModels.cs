@@ -71,9 +71,11 @@ internal sealed partial class ClientParser
             }
         }
 
-        if (!anySecret || named.ContainingType is not null || DeclaresToString(named))
+        if (!anySecret || named.ContainingType is not null || DeclaresToString(named) || InheritsSealedToString(named))
         {
-            return; // nested types would need every containing type partial; a ToString of the user's own wins
+            // Nested types would need every containing type partial; a ToString of the user's own wins; and one a base
+            // type sealed cannot be overridden (CS0239): that ToString, not the compiler's, is what prints.
+            return;
         }
 
         if (!IsPartialEverywhere(named))
@@ -87,19 +89,24 @@ internal sealed partial class ClientParser
         }
 
         var ns = named.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
-        var keyword = (named.IsRecord, named.TypeKind) switch
+        var kind = (named.IsRecord, named.TypeKind) switch
         {
-            (true, TypeKind.Struct) => "record struct",
-            (true, _) => "record",
-            (false, TypeKind.Struct) => "struct",
-            _ => "class",
+            (true, TypeKind.Struct) => ModelKind.RecordStruct,
+            (true, _) => ModelKind.RecordClass,
+            (false, TypeKind.Struct) => ModelKind.Struct,
+            _ => ModelKind.Class,
         };
-        var typeParameters = named.TypeParameters.Length == 0
-            ? string.Empty
-            : "<" + string.Join(", ", System.Linq.Enumerable.Select(named.TypeParameters, static p => p.Name)) + ">";
+        var typeParameters = new List<string>(named.TypeParameters.Length);
+        foreach (var typeParameter in named.TypeParameters)
+        {
+            typeParameters.Add(TypeNames.EscapeIdentifier(typeParameter.Name));
+        }
+
         _redactedModels.Add(new RedactedModelSpec(
             ns,
-            "partial " + keyword + " " + TypeNames.EscapeIdentifier(named.Name) + typeParameters,
+            kind,
+            TypeNames.EscapeIdentifier(named.Name),
+            typeParameters.ToEquatableArray(),
             named.Name,
             members.ToEquatableArray(),
             HintNameOf(named)));
@@ -134,6 +141,22 @@ internal sealed partial class ClientParser
 
     private static string HintNameOf(INamedTypeSymbol model) =>
         "Redacted." + TypeNames.FullyQualified(model.OriginalDefinition).Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}') + ".g.cs";
+
+    private static bool InheritsSealedToString(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("ToString"))
+            {
+                if (member is IMethodSymbol { Parameters.Length: 0, IsSealed: true })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private bool DeclaresToString(INamedTypeSymbol type)
     {

@@ -62,7 +62,7 @@ internal sealed partial class ClientParser
         }
 
         _tokenReaders.Add(new TokenReaderSpec(
-            TypeNames.FullyQualified(registered),
+            TypeRefs.From(registered),
             UniqueReaderName(registered),
             accessToken.Value,
             graph.Roles.TryGetValue(TokenRole.RefreshToken, out var refresh) ? refresh.Value : null,

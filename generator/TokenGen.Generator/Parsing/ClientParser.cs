@@ -120,7 +120,6 @@ internal sealed partial class ClientParser
             return null;
         }
 
-        var fullName = TypeNames.FullyQualified(interfaceSymbol);
         var ns = interfaceSymbol.ContainingNamespace is { IsGlobalNamespace: false } containing
             ? containing.ToDisplayString()
             : null;
@@ -128,11 +127,11 @@ internal sealed partial class ClientParser
         return new ClientSpec(
             ns,
             TypeNames.EscapeIdentifier(interfaceSymbol.Name),
-            fullName,
+            TypeRefs.From(interfaceSymbol),
             tokenApi.AttributeClass is { } tokenApiClass ? TypeNames.ClientName(interfaceSymbol, tokenApiClass) : GetClientName(interfaceSymbol.Name),
             interfaceSymbol.DeclaredAccessibility == Accessibility.Public,
             baseAddress,
-            contextType is null ? null : TypeNames.FullyQualified(contextType),
+            contextType is null ? null : TypeRefs.From(contextType),
             _jsonTypes.Types.ToEquatableArray(),
             _enums.Formatters.ToEquatableArray(),
             operations.ToEquatableArray(),
@@ -214,7 +213,7 @@ internal sealed partial class ClientParser
                     Report(DiagnosticDescriptors.UnsupportedInterfaceShape, LocationOf(member, fallback), client.Name, $"'{member.Name}' is a static abstract member, which a client instance cannot implement");
                     break;
                 case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method
-                    when !IsImplementedByAnInterface(client, method):
+                    when !IsImplementedByAnInterface(client, method) && !_factoryShapedMethods.Contains(method):
                     if (ParseOperation(method, declaringInterface, fallback, interfaceHeaders) is { } operation)
                     {
                         operations.Add(operation);

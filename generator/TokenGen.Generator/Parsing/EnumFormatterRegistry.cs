@@ -43,9 +43,9 @@ internal sealed class EnumFormatterRegistry
         }
 
         var spec = new EnumFormatterSpec(
-            fullName,
+            TypeRefs.From(enumType),
             methodName,
-            enumType.EnumUnderlyingType is { } underlying ? TypeNames.FullyQualified(underlying) : "int",
+            enumType.EnumUnderlyingType is { } underlying ? TypeRefs.From(underlying) : TypeRef.Keyword("int", isValueType: true),
             members.ToEquatableArray(),
             Obligations.Of(enumType));
         _byType.Add(fullName, spec);

@@ -71,7 +71,7 @@ internal sealed class JsonTypeRegistry
         }
 
         var fieldName = UniqueFieldName(type);
-        var spec = new JsonTypeSpec(fullName, fieldName, source);
+        var spec = new JsonTypeSpec(TypeRefs.From(type), fieldName, source);
         _byType.Add(fullName, spec);
         _inOrder.Add(spec);
         return fieldName;
@@ -95,6 +95,12 @@ internal sealed class JsonTypeRegistry
         if (KnownTypeSymbols.IsSame(type, _known.JsonElement))
         {
             return JsonTypeSource.BuiltInJsonElement;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var underlying] }
+            && KnownTypeSymbols.IsSame(underlying, _known.JsonElement))
+        {
+            return JsonTypeSource.BuiltInNullableJsonElement;
         }
 
         if (KnownTypeSymbols.IsSame(type, _known.JsonObject))

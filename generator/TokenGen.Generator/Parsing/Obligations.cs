@@ -10,6 +10,49 @@ internal static class Obligations
     public static EquatableArray<ObligationSpec> Of(ISymbol symbol)
     {
         List<ObligationSpec>? found = null;
+        Collect(symbol, ref found);
+        return found is null ? EquatableArray<ObligationSpec>.Empty : found.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The obligations of every type named in <paramref name="type"/>'s name: the type itself, the types containing it,
+    /// its type arguments, array and pointer element types, each once, in that order.
+    /// </summary>
+    public static EquatableArray<ObligationSpec> OfTypeName(ITypeSymbol type)
+    {
+        List<ObligationSpec>? found = null;
+        var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        CollectFromTypeName(type, visited, ref found);
+        return found is null ? EquatableArray<ObligationSpec>.Empty : found.ToEquatableArray();
+    }
+
+    private static void CollectFromTypeName(ITypeSymbol type, HashSet<ISymbol> visited, ref List<ObligationSpec>? found)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                CollectFromTypeName(array.ElementType, visited, ref found);
+                return;
+            case IPointerTypeSymbol pointer:
+                CollectFromTypeName(pointer.PointedAtType, visited, ref found);
+                return;
+            case INamedTypeSymbol named when visited.Add(named.OriginalDefinition):
+                for (INamedTypeSymbol? current = named.OriginalDefinition; current is not null; current = current.ContainingType)
+                {
+                    Collect(current, ref found);
+                }
+
+                foreach (var argument in named.TypeArguments)
+                {
+                    CollectFromTypeName(argument, visited, ref found);
+                }
+
+                return;
+        }
+    }
+
+    private static void Collect(ISymbol symbol, ref List<ObligationSpec>? found)
+    {
         foreach (var attribute in symbol.GetAttributes())
         {
             if (attribute.AttributeClass is not { ContainingNamespace: { } ns } attributeClass)
@@ -30,7 +73,5 @@ internal static class Obligations
                 (found ??= new()).Add(new ObligationSpec(IsExperimental: true, diagnosticId, IsError: false));
             }
         }
-
-        return found is null ? EquatableArray<ObligationSpec>.Empty : found.ToEquatableArray();
     }
 }

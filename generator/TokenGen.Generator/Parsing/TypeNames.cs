@@ -17,16 +17,6 @@ internal static class TypeNames
     public static string Annotated(ITypeSymbol type) => type.ToDisplayString(s_annotated);
 
     /// <summary>
-    /// A parameter's type for the client's copy of the signature. The copy lives in a <c>#nullable enable</c> file, so a
-    /// reference type written in a <c>#nullable disable</c> file (oblivious) is copied as nullable: that accepts what
-    /// the interface accepts, <c>string s = null</c> included, and an oblivious declaration matches either way.
-    /// </summary>
-    public static string ParameterType(ITypeSymbol type) =>
-        type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None
-            ? Annotated(type.WithNullableAnnotation(NullableAnnotation.Annotated))
-            : Annotated(type);
-
-    /// <summary>
     /// Whether a value of <paramref name="type"/> and the <c>JsonTypeInfo&lt;T&gt;</c> made for it disagree on nullable
     /// annotations: <c>typeof</c> cannot carry them, so the type info's T has none (<c>List&lt;string&gt;</c> for a declared
     /// <c>List&lt;string?&gt;</c>), and passing one for the other draws nullability warnings.

@@ -17,6 +17,9 @@ public static class BuiltInJsonTypeInfo
     /// <summary>Type info for <see cref="System.Text.Json.JsonElement"/>.</summary>
     public static JsonTypeInfo<JsonElement> JsonElement => BuiltInJsonContext.Default.JsonElement;
 
+    /// <summary>Type info for <c>JsonElement?</c>: a <c>null</c> answer, or an empty body, reads as <see langword="null"/>.</summary>
+    public static JsonTypeInfo<JsonElement?> NullableJsonElement => BuiltInJsonContext.Default.NullableJsonElement;
+
     /// <summary>Type info for <see cref="System.Text.Json.Nodes.JsonObject"/>.</summary>
     public static JsonTypeInfo<JsonObject> JsonObject => BuiltInJsonContext.Default.JsonObject;
 
@@ -26,6 +29,7 @@ public static class BuiltInJsonTypeInfo
 
 /// <summary>The source-generated context behind <see cref="BuiltInJsonTypeInfo"/>.</summary>
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(JsonElement?))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 internal sealed partial class BuiltInJsonContext : JsonSerializerContext

@@ -153,5 +153,133 @@ internal static partial class LegalCorpus
                 Task<ApiResponse<Token>> AcquireAsync(string tenant, [Form("grant_type")] Grant grant = Grant.RefreshToken, [Form("scope")] string[] scopes = null, [Header("X-Key")] string key = "k", CancellationToken cancellationToken = default);
             }
             """,
+        ["edge: obsolete-as-error model, context and operation"] = """
+            namespace Corpus.Apis
+            {
+                [Obsolete("Use the v2 token.", error: true)]
+                public sealed partial class OldToken
+                {
+                    [AccessToken, JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+                    [JsonPropertyName("client_secret")] public string? ClientSecret { get; set; }
+                }
+
+                [Obsolete("Use the v2 token.")]
+                public enum OldGrant { Client }
+
+                [Obsolete("Use the v2 token.")]
+                [JsonSerializable(typeof(OldToken))]
+                [JsonSerializable(typeof(List<OldToken>))]
+                public sealed partial class OldContext : JsonSerializerContext;
+
+            #pragma warning disable CS0618 // the interface still names the old context: that is what is being retired
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(OldContext))]
+            #pragma warning restore CS0618
+                public partial interface IOldTokens
+                {
+                    [Obsolete("Use the v2 token.")]
+                    [Post("/token")] Task<OldToken> AcquireAsync([Form("grant_type")] OldGrant grant, CancellationToken cancellationToken = default);
+
+                    [Obsolete("Use the v2 token.")]
+                    [Get("/tokens")] Task<List<OldToken>> ListAsync(CancellationToken cancellationToken = default);
+                }
+            }
+            """,
+        ["edge: JsonElement? and other free-form answers without a context"] = """
+            namespace Corpus.Apis
+            {
+                [TokenApi(BaseAddress = "https://auth.example.com")]
+                public partial interface IFreeForm
+                {
+                    [Get("/a")] Task<JsonElement?> MaybeAsync(CancellationToken cancellationToken = default);
+                    [Get("/b")] Task<JsonElement> ElementAsync(CancellationToken cancellationToken = default);
+                    [Get("/c")] Task<JsonObject?> ObjectAsync(CancellationToken cancellationToken = default);
+                    [Get("/d")] Task<Dictionary<string, JsonElement>?> MapAsync(CancellationToken cancellationToken = default);
+                    [Get("/e")] Task<ApiResponse<JsonElement?>> ResponseAsync(CancellationToken cancellationToken = default);
+                }
+            }
+            """,
+        ["edge: obsolete model returned by an operation the interface suppresses"] = """
+            namespace Corpus.Apis
+            {
+                [Obsolete("Use the v2 token.")]
+                public sealed class OldToken
+                {
+                    [AccessToken, JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+                }
+
+            #pragma warning disable CS0618 // still served while clients move on
+                [JsonSerializable(typeof(OldToken))]
+                public sealed partial class OldContext : JsonSerializerContext;
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(OldContext))]
+                public partial interface IOldTokens
+                {
+                    [Post("/token")] Task<OldToken> AcquireAsync(CancellationToken cancellationToken = default);
+                }
+            #pragma warning restore CS0618
+            }
+            """,
+        ["edge: experimental enum sent by an operation the interface opts in to"] = """
+            namespace Corpus.Apis
+            {
+                [System.Diagnostics.CodeAnalysis.Experimental("ACME002")]
+                public enum PreviewGrant { Fast, [JsonStringEnumMemberName("slow_lane")] Slow }
+
+            #pragma warning disable ACME002 // the interface opts in
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface IPreviewGrants
+                {
+                    [Post("/token")] Task<Token> AcquireAsync([Form("grant_type")] PreviewGrant grant = PreviewGrant.Slow, [Query] PreviewGrant[]? also = null, CancellationToken cancellationToken = default);
+                }
+            #pragma warning restore ACME002
+            }
+            """,
+        ["edge: experimental model and operation"] = """
+            namespace Corpus.Apis
+            {
+                [System.Diagnostics.CodeAnalysis.Experimental("ACME001")]
+                public sealed class PreviewToken
+                {
+                    [AccessToken, JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+                }
+
+                [System.Diagnostics.CodeAnalysis.Experimental("ACME001")]
+                [JsonSerializable(typeof(PreviewToken))]
+                public sealed partial class PreviewContext : JsonSerializerContext;
+
+            #pragma warning disable ACME001 // the interface opts in to the preview model
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(PreviewContext))]
+                public partial interface IPreviewTokens
+                {
+                    [System.Diagnostics.CodeAnalysis.Experimental("ACME001")]
+                    [Post("/token")] Task<PreviewToken> AcquireAsync(CancellationToken cancellationToken = default);
+                }
+            #pragma warning restore ACME001
+            }
+            """,
+        ["edge: model whose base class seals ToString"] = """
+            namespace Corpus.Apis
+            {
+                public abstract class Printable
+                {
+                    public sealed override string ToString() => "printable";
+                }
+
+                public sealed partial class SealedToken : Printable
+                {
+                    [AccessToken, JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+                    [JsonPropertyName("refresh_token"), RefreshToken] public string? RefreshToken { get; set; }
+                }
+
+                [JsonSerializable(typeof(SealedToken))]
+                public sealed partial class SealedContext : JsonSerializerContext;
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(SealedContext))]
+                public partial interface ISealedTokens
+                {
+                    [Post("/token")] Task<SealedToken> AcquireAsync(CancellationToken cancellationToken = default);
+                }
+            }
+            """,
     };
 }

@@ -526,6 +526,22 @@ internal static class MistakeCorpus
                     Task<string> Create(); /*!*/
                 }
                 """),
+            ["TG0060: Create(HttpClient) as an operation"] = ("TG0060", """
+                [TokenApi(BaseAddress = "https://login.example.com")]
+                public partial interface ISessions
+                {
+                    [Post("/session")]
+                    Task<string> Create(HttpClient client); /*!*/
+                }
+                """),
+            ["TG0060: Create(HttpClient, options) with a body-less POST"] = ("TG0060", """
+                [TokenApi(BaseAddress = "https://login.example.com")]
+                public partial interface ISessions
+                {
+                    [Post("/session")]
+                    Task Create(HttpClient client, TokenApiClientOptions? options); /*!*/
+                }
+                """),
             ["TG0060: Create() returning Task"] = ("TG0060", """
                 [TokenApi(BaseAddress = "https://login.example.com")]
                 public partial interface ISessions

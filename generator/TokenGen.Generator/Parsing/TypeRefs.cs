@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+using TokenGen.Generator.Model;
+
+namespace TokenGen.Generator.Parsing;
+
+/// <summary>Reads a <see cref="TypeRef"/> from a type symbol: the one place the spec's type facts come from.</summary>
+internal static class TypeRefs
+{
+    /// <summary>The type as declared, nullable annotations included.</summary>
+    public static TypeRef From(ITypeSymbol type) => Create(type, TypeNames.Annotated(type), depth: 0);
+
+    /// <summary>
+    /// A parameter's type for the client's copy of the signature. The copy lives in a <c>#nullable enable</c> file, so a
+    /// reference type written in a <c>#nullable disable</c> file (oblivious) is copied as nullable: that accepts what
+    /// the interface accepts, <c>string s = null</c> included, and an oblivious declaration matches either way.
+    /// </summary>
+    public static TypeRef ForParameter(ITypeSymbol type) =>
+        type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None
+            ? From(type.WithNullableAnnotation(NullableAnnotation.Annotated))
+            : From(type);
+
+    /// <summary>The type with its top-level nullable annotation removed (a reference type's <c>?</c>; <c>Nullable&lt;T&gt;</c> stays).</summary>
+    public static TypeRef WithoutTopLevelAnnotation(ITypeSymbol type) =>
+        From(type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : type);
+
+    private static TypeRef Create(ITypeSymbol type, string fullName, int depth)
+    {
+        var isNullable = type.IsReferenceType
+            ? type.NullableAnnotation == NullableAnnotation.Annotated
+            : type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+
+        // Element types are read one level deep: enough for every decision the emitter makes (a collection of simple
+        // values), and it keeps a self-referencing type such as 'class Node : IEnumerable<Node>' finite.
+        var element = depth == 0 && ElementTypeOf(type) is { } elementType
+            ? Create(elementType, TypeNames.Annotated(elementType), depth + 1)
+            : null;
+
+        return new TypeRef(
+            fullName,
+            TypeNames.FullyQualified(type),
+            type.IsValueType,
+            isNullable,
+            IsConstructed(type),
+            element,
+            Obligations.OfTypeName(type));
+    }
+
+    private static bool IsConstructed(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol or IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        INamedTypeSymbol named => named.IsTupleType || named.IsGenericType || (named.ContainingType is { } outer && IsConstructed(outer)),
+        _ => false,
+    };
+
+    private static ITypeSymbol? ElementTypeOf(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType;
+        }
+
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return null;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } enumerable)
+        {
+            return enumerable.TypeArguments[0];
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return candidate.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+}
