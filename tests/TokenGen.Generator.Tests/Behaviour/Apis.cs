@@ -136,6 +136,9 @@ public partial interface IResponseTokens
     [Get("/v1/element")]
     Task<JsonElement> GetElementAsync();
 
+    [Get("/v1/maybe-element")]
+    Task<JsonElement?> GetMaybeElementAsync();
+
     [Get("/v1/object")]
     Task<JsonObject> GetObjectAsync();
 

@@ -201,6 +201,21 @@ public sealed class ReturnKindTests
         Assert.Equal(3, element.GetProperty("b").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("{\"a\":1}", "{\"a\":1}")]
+    [InlineData("[1,2]", "[1,2]")]
+    [InlineData("null", null)]
+    [InlineData("", null)]
+    public async Task FreeFormNullableJsonElementIsReturnedWithoutContextRegistration(string body, string? expected)
+    {
+        var handler = new RecordingHandler { Response = CannedResponse.Json(body) };
+        using var http = new HttpClient(handler);
+
+        JsonElement? element = await IResponseTokens.Create(http).GetMaybeElementAsync();
+
+        Assert.Equal(expected, element?.GetRawText());
+    }
+
     [Fact]
     public async Task FreeFormJsonObjectIsReturnedWithoutContextRegistration()
     {
