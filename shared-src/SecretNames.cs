@@ -40,6 +40,9 @@ internal static class SecretNames
     {
         "access", "refresh", "authorizationcode", "credential", "credentials", "passwd", "pwd", "pin",
         "secretid", "sessionkey", "codeverifier",
+        // RFC 8628 §3.2: with the client id, the device code is what the device redeems for tokens; the user code is
+        // shown to the user on purpose and is not a secret.
+        "devicecode",
     };
 
     /// <summary>Normalized endings that make a name a secret.</summary>

@@ -40,6 +40,9 @@ internal static class SecretNameCases
         { "totp", true, true },
         { "pin", true, true },
         { "code_verifier", true, true },
+        { "device_code", true, true },
+        { "DeviceCode", true, true },
+        { "user_code", false, false },
 
         // Direction: an authorization code when sent, an error's code in an answer.
         { "code", false, true },

@@ -215,4 +215,84 @@ public sealed class SnapshotTests
         Assert.Empty(run.GeneratorDiagnostics);
         Snapshot.Match(run.GeneratedSources["Contoso.Lifetimes.ILifetimeTokens.g.cs"], "TokenReadersForLifetimesAsServicesSendThem");
     }
+
+    [Fact]
+    public void ExplicitImplementationsRedactedModelsAndObsoleteTypes()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Text.Json.Serialization;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using TokenGen;
+
+            namespace Contoso.Kinds;
+
+            public sealed partial class SessionAnswer
+            {
+                [JsonPropertyName("access_token"), AccessToken] public string? AccessToken { get; set; }
+                [JsonPropertyName("expires_in"), ExpiresIn] public int ExpiresIn { get; set; }
+                public string? Scope { get; set; }
+            }
+
+            public partial record ClientLogin([property: JsonPropertyName("client_id")] string ClientId, [property: JsonPropertyName("client_secret")] string ClientSecret);
+
+            public partial record struct DeviceGrant(string @event, [property: JsonPropertyName("device_code")] string? DeviceCode, [property: JsonPropertyName("refresh_token")] string? RefreshToken);
+
+            public sealed partial class Envelope<TItem>
+            {
+                public List<TItem>? Items { get; set; }
+                [JsonPropertyName("api_key")] public string? ApiKey { get; set; }
+            }
+
+            [Obsolete("Use SessionAnswer.")]
+            public sealed class LegacyAnswer
+            {
+                [AccessToken] public string? Token { get; set; }
+            }
+
+            #pragma warning disable CS0618 // the legacy answer is still registered while callers move on
+            [JsonSerializable(typeof(SessionAnswer))]
+            [JsonSerializable(typeof(ClientLogin))]
+            [JsonSerializable(typeof(DeviceGrant))]
+            [JsonSerializable(typeof(Envelope<DeviceGrant>))]
+            [JsonSerializable(typeof(LegacyAnswer))]
+            public sealed partial class KindsContext : JsonSerializerContext;
+            #pragma warning restore CS0618
+
+            public interface ILookup
+            {
+                [Get("/lookup/{id}")]
+                Task<string> FindAsync(string? id);
+            }
+
+            [TokenApi(BaseAddress = "https://kinds.example.com", SerializerContext = typeof(KindsContext))]
+            public partial interface IKindTokens : ILookup
+            {
+                // The same signature as ILookup.FindAsync but for nullability: one of them is implemented explicitly.
+                [Get("/find/{id}")]
+                Task<string> FindAsync(string id);
+
+                [Post("/login")]
+                Task<SessionAnswer> LoginAsync([Body] ClientLogin login, CancellationToken cancellationToken = default);
+
+                [Post("/device")]
+                Task<Envelope<DeviceGrant>> PollAsync([Body] DeviceGrant grant, CancellationToken cancellationToken = default);
+
+                [Obsolete("Use LoginAsync.")]
+                [Post("/legacy")]
+                Task<LegacyAnswer> LegacyLoginAsync(CancellationToken cancellationToken = default);
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Snapshot.Match(run.GeneratedSources["Contoso.Kinds.IKindTokens.g.cs"], "ExplicitImplementationsAndObsoleteTypes");
+        Snapshot.Match(run.GeneratedSources["Redacted.Contoso.Kinds.SessionAnswer.g.cs"], "RedactedToStringOfAClass");
+        Snapshot.Match(run.GeneratedSources["Redacted.Contoso.Kinds.ClientLogin.g.cs"], "RedactedToStringOfARecord");
+        Snapshot.Match(run.GeneratedSources["Redacted.Contoso.Kinds.DeviceGrant.g.cs"], "RedactedToStringOfARecordStruct");
+        Snapshot.Match(run.GeneratedSources["Redacted.Contoso.Kinds.Envelope{TItem}.g.cs"], "RedactedToStringOfAGenericClass");
+    }
 }

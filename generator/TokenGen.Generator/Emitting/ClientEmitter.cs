@@ -148,21 +148,12 @@ internal static class ClientEmitter
 
     private static void WriteFields(SourceWriter writer, ClientSpec spec, GeneratedNames names)
     {
-        // Only request-building methods read the default base address; with no operation at all, a field that is
-        // never read would draw warning CS0414.
-        if (!spec.Operations.IsEmpty)
+        // One instance for every client of the interface: each one's settings refer to it.
+        if (spec.BaseAddress is { } baseAddress)
         {
-            if (spec.BaseAddress is { } baseAddress)
-            {
-                writer.WriteLine(
-                    "private static readonly " + GlobalTypeNames.Uri + " " + names.DefaultBaseAddressField + " = new " + GlobalTypeNames.Uri + "("
-                    + CSharpText.Literal(baseAddress) + ", " + GlobalTypeNames.UriKind + ".Absolute);");
-            }
-            else
-            {
-                writer.WriteLine("private static readonly " + GlobalTypeNames.Uri + "? " + names.DefaultBaseAddressField + " = null;");
-            }
-
+            writer.WriteLine(
+                "private static readonly " + GlobalTypeNames.Uri + " " + names.DefaultBaseAddressField + " = new " + GlobalTypeNames.Uri + "("
+                + CSharpText.Literal(baseAddress) + ", " + GlobalTypeNames.UriKind + ".Absolute);");
             writer.WriteLine();
         }
 
@@ -194,11 +185,7 @@ internal static class ClientEmitter
             writer.WriteLine();
         }
 
-        writer.WriteLine("private readonly " + GlobalTypeNames.HttpClient + " " + names.HttpClientField + ";");
-        writer.WriteLine("private readonly " + GlobalTypeNames.Uri + "? " + names.OptionsBaseAddressField + ";");
-        writer.WriteLine("private readonly long " + names.MaxResponseContentBytesField + ";");
-        writer.WriteLine("private readonly bool " + names.AllowInsecureHttpField + ";");
-        writer.WriteLine("private readonly " + GlobalTypeNames.TimeProvider + " " + names.TimeProviderField + ";");
+        writer.WriteLine("private readonly " + GlobalTypeNames.ClientSettings + " " + names.SettingsField + ";");
     }
 
     private static string TypeInfoInitializer(ClientSpec spec, JsonTypeSpec jsonType, string typeInfoType)
@@ -247,13 +234,9 @@ internal static class ClientEmitter
         writer.WriteLine(
             "public " + spec.ClientName + "(" + GlobalTypeNames.HttpClient + " httpClient, " + GlobalTypeNames.TokenApiClientOptions + "? options)");
         writer.OpenBlock();
-        writer.WriteLine(GlobalTypeNames.ArgumentNullException + ".ThrowIfNull(httpClient);");
-        writer.WriteLine(names.HttpClientField + " = httpClient;");
-        writer.WriteLine(names.OptionsBaseAddressField + " = options?.BaseAddress;");
         writer.WriteLine(
-            names.MaxResponseContentBytesField + " = options?.MaxResponseContentBytes ?? " + GlobalTypeNames.TokenApiClientOptions + ".DefaultMaxResponseContentBytes;");
-        writer.WriteLine(names.AllowInsecureHttpField + " = options?.AllowInsecureHttp ?? false;");
-        writer.WriteLine(names.TimeProviderField + " = options?.TimeProvider ?? " + GlobalTypeNames.TimeProvider + ".System;");
+            names.SettingsField + " = new " + GlobalTypeNames.ClientSettings + "(httpClient, options, "
+            + (spec.BaseAddress is null ? "null" : names.DefaultBaseAddressField) + ", " + CSharpText.Literal(spec.ClientName) + ");");
         writer.CloseBlock();
     }
 

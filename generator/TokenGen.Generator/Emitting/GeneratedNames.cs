@@ -40,11 +40,7 @@ internal sealed class GeneratedNames
             _taken.Add(CSharpText.WithoutVerbatimPrefix(operation.MethodName));
         }
 
-        HttpClientField = Claim("_httpClient");
-        OptionsBaseAddressField = Claim("_optionsBaseAddress");
-        MaxResponseContentBytesField = Claim("_maxResponseContentBytes");
-        AllowInsecureHttpField = Claim("_allowInsecureHttp");
-        TimeProviderField = Claim("_timeProvider");
+        SettingsField = Claim("_settings");
         DefaultBaseAddressField = Claim("s_defaultBaseAddress");
 
         foreach (var jsonType in spec.JsonTypes)
@@ -66,15 +62,8 @@ internal sealed class GeneratedNames
         Operations = PlanOperations(spec);
     }
 
-    public string HttpClientField { get; }
-
-    public string OptionsBaseAddressField { get; }
-
-    public string MaxResponseContentBytesField { get; }
-
-    public string AllowInsecureHttpField { get; }
-
-    public string TimeProviderField { get; }
+    /// <summary>The client's <c>ClientSettings</c>: its <c>HttpClient</c>, base address, limits and clock, settled once.</summary>
+    public string SettingsField { get; }
 
     public string DefaultBaseAddressField { get; }
 

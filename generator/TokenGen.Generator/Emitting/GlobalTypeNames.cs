@@ -11,7 +11,6 @@ internal static class GlobalTypeNames
     public const string TimeProvider = "global::System.TimeProvider";
     public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string HttpClient = "global::System.Net.Http.HttpClient";
-    public const string HttpCompletionOption = "global::System.Net.Http.HttpCompletionOption";
     public const string HttpMethod = "global::System.Net.Http.HttpMethod";
     public const string HttpRequestMessage = "global::System.Net.Http.HttpRequestMessage";
     public const string HttpResponseMessage = "global::System.Net.Http.HttpResponseMessage";
@@ -22,8 +21,8 @@ internal static class GlobalTypeNames
     public const string UriKind = "global::System.UriKind";
 
     public const string TokenApiClientOptions = "global::TokenGen.TokenApiClientOptions";
-    public const string BaseAddressResolver = "global::TokenGen.Infrastructure.BaseAddressResolver";
     public const string CallDeadline = "global::TokenGen.Infrastructure.CallDeadline";
+    public const string ClientSettings = "global::TokenGen.Infrastructure.ClientSettings";
     public const string BuiltInJsonTypeInfo = "global::TokenGen.Infrastructure.BuiltInJsonTypeInfo";
     public const string FixedRequestUri = "global::TokenGen.Infrastructure.FixedRequestUri";
     public const string FormUrlEncodedBuilder = "global::TokenGen.Infrastructure.FormUrlEncodedBuilder";
@@ -34,7 +33,6 @@ internal static class GlobalTypeNames
     public const string ResponseReader = "global::TokenGen.Infrastructure.ResponseReader";
     public const string TokenApiRequestMessage = "global::TokenGen.TokenApiRequestMessage";
     public const string TokenApiHttpClient = "global::TokenGen.TokenApiHttpClient";
-    public const string TransportSecurity = "global::TokenGen.Infrastructure.TransportSecurity";
     public const string TokenResponseReaders = "global::TokenGen.Infrastructure.TokenResponseReaders";
     public const string TokenResponseValues = "global::TokenGen.TokenResponseValues";
     public const string OptionalAttribute = "global::System.Runtime.InteropServices.OptionalAttribute";

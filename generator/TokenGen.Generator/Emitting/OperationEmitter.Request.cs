@@ -54,8 +54,8 @@ internal sealed partial class OperationEmitter
 
         // Every URI passes the transport check: token API requests carry credentials, their answers tokens.
         // The request says which operation built it and whether it may be sent again, for the handlers below.
-        var create = "new " + GlobalTypeNames.TokenApiRequestMessage + "(" + HttpMethodExpression(operation.HttpMethod) + ", "
-            + GlobalTypeNames.TransportSecurity + ".RequireSecure(" + requestUri + ", " + scope.InstanceMember(_names.AllowInsecureHttpField) + "), "
+        var create = scope.InstanceMember(_names.SettingsField) + ".CreateRequest(" + HttpMethodExpression(operation.HttpMethod) + ", "
+            + requestUri + ", "
             + CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(operation.MethodName)) + ", "
             + (operation.Retryable ? "retryable: true" : "retryable: false") + ")";
         if (operation.Body is null && !HasHeaders(operation))
@@ -87,12 +87,7 @@ internal sealed partial class OperationEmitter
         _writer.CloseBlock();
     }
 
-    private string BaseAddressExpression(OperationScope scope) =>
-        GlobalTypeNames.BaseAddressResolver + ".Resolve("
-            + scope.InstanceMember(_names.OptionsBaseAddressField) + ", "
-            + scope.InstanceMember(_names.HttpClientField) + ", "
-            + scope.StaticMember(_names.DefaultBaseAddressField) + ", "
-            + CSharpText.Literal(_client.ClientName) + ")";
+    private string BaseAddressExpression(OperationScope scope) => scope.InstanceMember(_names.SettingsField) + ".ResolveBaseAddress()";
 
     private void WriteUri(OperationSpec operation, OperationScope scope, string uri)
     {

@@ -87,7 +87,7 @@ internal sealed partial class OperationEmitter
             _writer.WriteLine(cancellationTokenParameter + ".ThrowIfCancellationRequested();");
         }
 
-        var httpClient = scope.InstanceMember(_names.HttpClientField);
+        var settings = scope.InstanceMember(_names.SettingsField);
         var createRequest = scope.InstanceMember(plan.RequestMethodName) + "(" + RequestArguments(operation.Parameters) + ")";
         if (returnSpec.Kind == ReturnKind.HttpResponseMessage)
         {
@@ -96,7 +96,7 @@ internal sealed partial class OperationEmitter
             // so HttpClient's own timeout (to the headers) is all that applies. Only an answer from another origin than
             // the request was built for is refused, as every reader refuses it.
             _writer.WriteLine(GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
-            _writer.WriteLine("return " + GlobalTypeNames.ResponseReader + ".RequireSameOrigin(" + Send(httpClient, httpRequest, callerToken) + ");");
+            _writer.WriteLine("return " + GlobalTypeNames.ResponseReader + ".RequireSameOrigin(" + Send(settings, httpRequest, callerToken) + ");");
             _writer.CloseBlock();
             return;
         }
@@ -106,34 +106,31 @@ internal sealed partial class OperationEmitter
         // Sent with ResponseHeadersRead (so the body can be cut at its limit), HttpClient.Timeout ends at the headers;
         // the reader holds the body to what is left of it, so a server that stalls mid-body cannot hold the call forever.
         var deadline = scope.ReserveLocal("deadline");
-        _writer.WriteLine("var " + deadline + " = " + GlobalTypeNames.CallDeadline + ".Start(" + httpClient + ");");
-        _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + Send(httpClient, httpRequest, callerToken) + ";");
+        _writer.WriteLine("var " + deadline + " = " + settings + ".StartDeadline();");
+        _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + Send(settings, httpRequest, callerToken) + ";");
         WriteRead(operation, scope, httpResponse, deadline, callerToken);
         _writer.CloseBlock();
     }
 
-    private static string Send(string httpClient, string httpRequest, string cancellationToken) =>
-        "await " + httpClient + ".SendAsync(" + httpRequest + ", " + GlobalTypeNames.HttpCompletionOption + ".ResponseHeadersRead, "
-        + cancellationToken + ").ConfigureAwait(false)";
+    private static string Send(string settings, string httpRequest, string cancellationToken) =>
+        "await " + settings + ".SendAsync(" + httpRequest + ", " + cancellationToken + ").ConfigureAwait(false)";
 
     /// <summary>Writes the statement that turns the answer into the return value (or the exception).</summary>
     private void WriteRead(OperationSpec operation, OperationScope scope, string httpResponse, string deadline, string cancellationToken)
     {
         var returnSpec = operation.Return;
-        var maxContentBytes = scope.InstanceMember(_names.MaxResponseContentBytesField);
-        var timeProvider = scope.InstanceMember(_names.TimeProviderField);
+        var settings = scope.InstanceMember(_names.SettingsField);
         switch (returnSpec.Kind)
         {
             case ReturnKind.None:
                 _writer.WriteLine(
-                    "await " + GlobalTypeNames.ResponseReader + ".EnsureSuccessAsync(" + httpResponse + ", " + timeProvider + ", " + deadline + ", "
+                    "await " + GlobalTypeNames.ResponseReader + ".EnsureSuccessAsync(" + httpResponse + ", " + settings + ", " + deadline + ", "
                     + cancellationToken + ").ConfigureAwait(false);");
                 break;
 
             case ReturnKind.String:
                 _writer.WriteLine(
-                    "return await " + GlobalTypeNames.ResponseReader + ".ReadStringAsync(" + httpResponse + ", " + maxContentBytes + ", "
-                    + timeProvider + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false);");
+                    "return await " + GlobalTypeNames.ResponseReader + ".ReadStringAsync(" + httpResponse + ", " + settings + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false);");
                 break;
 
             case ReturnKind.Json:
@@ -143,7 +140,7 @@ internal sealed partial class OperationEmitter
                     ? "ReadApiResponseAsync"
                     : returnSpec.AllowsNull ? "ReadNullableJsonAsync" : "ReadJsonAsync";
                 var read = "await " + GlobalTypeNames.ResponseReader + "." + reader + "(" + httpResponse + ", " + scope.StaticMember(_names.TypeInfoField(typeInfoField)) + ", "
-                    + maxContentBytes + ", " + timeProvider + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false)";
+                    + settings + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false)";
 
                 if (returnSpec.AnnotationsDifferFromTypeInfo)
                 {

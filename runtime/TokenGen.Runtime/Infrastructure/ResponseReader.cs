@@ -255,6 +255,87 @@ public static class ResponseReader
     }
 
     /// <summary>
+    /// As <see cref="EnsureSuccessAsync(HttpResponseMessage, TimeProvider, CallDeadline, CancellationToken)"/>, with the clock
+    /// from <paramref name="settings"/>. For generated clients.
+    /// </summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="settings">The client's settings.</param>
+    /// <param name="deadline">The call's deadline.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>A task that completes when the answer is checked.</returns>
+    public static ValueTask EnsureSuccessAsync(HttpResponseMessage response, ClientSettings settings, CallDeadline deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return EnsureSuccessAsync(response, settings.TimeProvider, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ReadJsonAsync{T}(HttpResponseMessage, JsonTypeInfo{T}, long, TimeProvider, CallDeadline, CancellationToken)"/>,
+    /// with the size limit and clock from <paramref name="settings"/>. For generated clients.
+    /// </summary>
+    /// <typeparam name="T">The return type.</typeparam>
+    /// <param name="response">The answer.</param>
+    /// <param name="typeInfo">The source-generated type info.</param>
+    /// <param name="settings">The client's settings.</param>
+    /// <param name="deadline">The call's deadline.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The value.</returns>
+    public static ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, ClientSettings settings, CallDeadline deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ReadJsonAsync(response, typeInfo, settings.MaxResponseContentBytes, settings.TimeProvider, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ReadNullableJsonAsync{T}(HttpResponseMessage, JsonTypeInfo{T}, long, TimeProvider, CallDeadline, CancellationToken)"/>,
+    /// with the size limit and clock from <paramref name="settings"/>. For generated clients.
+    /// </summary>
+    /// <typeparam name="T">The return type.</typeparam>
+    /// <param name="response">The answer.</param>
+    /// <param name="typeInfo">The source-generated type info.</param>
+    /// <param name="settings">The client's settings.</param>
+    /// <param name="deadline">The call's deadline.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The value, or <see langword="default"/> for an empty body or JSON <c>null</c>.</returns>
+    public static ValueTask<T?> ReadNullableJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, ClientSettings settings, CallDeadline deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ReadNullableJsonAsync(response, typeInfo, settings.MaxResponseContentBytes, settings.TimeProvider, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ReadStringAsync(HttpResponseMessage, long, TimeProvider, CallDeadline, CancellationToken)"/>, with the
+    /// size limit and clock from <paramref name="settings"/>. For generated clients.
+    /// </summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="settings">The client's settings.</param>
+    /// <param name="deadline">The call's deadline.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The body as text.</returns>
+    public static ValueTask<string> ReadStringAsync(HttpResponseMessage response, ClientSettings settings, CallDeadline deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ReadStringAsync(response, settings.MaxResponseContentBytes, settings.TimeProvider, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ReadApiResponseAsync{T}(HttpResponseMessage, JsonTypeInfo{T}, long, TimeProvider, CallDeadline, CancellationToken)"/>,
+    /// with the size limit and clock from <paramref name="settings"/>. For generated clients.
+    /// </summary>
+    /// <typeparam name="T">The content type.</typeparam>
+    /// <param name="response">The answer.</param>
+    /// <param name="typeInfo">The source-generated type info.</param>
+    /// <param name="settings">The client's settings.</param>
+    /// <param name="deadline">The call's deadline.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>Status, headers and content or error.</returns>
+    public static ValueTask<ApiResponse<T>> ReadApiResponseAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, ClientSettings settings, CallDeadline deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ReadApiResponseAsync(response, typeInfo, settings.MaxResponseContentBytes, settings.TimeProvider, deadline, cancellationToken);
+    }
+
+    /// <summary>
     /// Returns <paramref name="response"/>, the answer an operation hands to its caller as it is, unless it came from another
     /// origin than its request was built for. For generated clients; every reader of this class applies the same check.
     /// </summary>

@@ -52,7 +52,7 @@ public sealed class NamingTests
             [TokenApi(BaseAddress = "https://example.com")]
             public partial interface IApi
             {
-                [Get("/a")] Task<string> _httpClient();
+                [Get("/a")] Task<string> _settings();
                 [Get("/b")] Task<string> s_defaultBaseAddress();
                 [Get("/c")] Task<string> CreateGetRequest();
                 [Get("/d")] Task<string> GetAsync();
@@ -60,7 +60,7 @@ public sealed class NamingTests
             """);
 
         var client = Type(outcome, "Acme.Tokens.ApiClient");
-        Assert.Equal("HttpClient", Assert.Single(client.GetMembers("_httpClient2").OfType<IFieldSymbol>()).Type.Name);
+        Assert.Equal("ClientSettings", Assert.Single(client.GetMembers("_settings2").OfType<IFieldSymbol>()).Type.Name);
         Assert.Single(client.GetMembers("s_defaultBaseAddress2").OfType<IFieldSymbol>());
         Assert.Equal(Accessibility.Private, Assert.Single(client.GetMembers("CreateGetRequest2").OfType<IMethodSymbol>()).DeclaredAccessibility);
         Assert.Equal(Accessibility.Public, Assert.Single(client.GetMembers("CreateGetRequest").OfType<IMethodSymbol>()).DeclaredAccessibility);

@@ -47,8 +47,6 @@ partial interface ILegacyTokens
 [global::System.CodeDom.Compiler.GeneratedCode("TokenGen", "0.1.0.0")]
 internal sealed partial class LegacyTokensClient : global::ILegacyTokens
 {
-    private static readonly global::System.Uri? s_defaultBaseAddress = null;
-
     // Operations whose URI takes no argument build it once per base address rather than on every call.
     private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_acquireUri = new global::TokenGen.Infrastructure.FixedRequestUri("token");
     private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_sendRawUri = new global::TokenGen.Infrastructure.FixedRequestUri("/raw");
@@ -56,11 +54,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject> s_jsonObjectTypeInfo =
         global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.JsonObject;
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Uri? _optionsBaseAddress;
-    private readonly long _maxResponseContentBytes;
-    private readonly bool _allowInsecureHttp;
-    private readonly global::System.TimeProvider _timeProvider;
+    private readonly global::TokenGen.Infrastructure.ClientSettings _settings;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
@@ -76,12 +70,7 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     /// <exception cref="global::System.ArgumentNullException"><paramref name="httpClient"/> is <see langword="null"/>.</exception>
     public LegacyTokensClient(global::System.Net.Http.HttpClient httpClient, global::TokenGen.TokenApiClientOptions? options)
     {
-        global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-        _optionsBaseAddress = options?.BaseAddress;
-        _maxResponseContentBytes = options?.MaxResponseContentBytes ?? global::TokenGen.TokenApiClientOptions.DefaultMaxResponseContentBytes;
-        _allowInsecureHttp = options?.AllowInsecureHttp ?? false;
-        _timeProvider = options?.TimeProvider ?? global::System.TimeProvider.System;
+        _settings = new global::TokenGen.Infrastructure.ClientSettings(httpClient, options, null, "LegacyTokensClient");
     }
 
     /// <inheritdoc />
@@ -91,9 +80,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     {
         cancellationToken.ThrowIfCancellationRequested();
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateAcquireRequest(form);
-        var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_jsonObjectTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+        var deadline = _settings.StartDeadline();
+        using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+        return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_jsonObjectTypeInfo, _settings, deadline, cancellationToken).ConfigureAwait(false);
     }
 
     // Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be
@@ -102,9 +91,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     {
         global::System.ArgumentNullException.ThrowIfNull(form);
 
-        var uri = s_acquireUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LegacyTokensClient"));
+        var uri = s_acquireUri.For(_settings.ResolveBaseAddress());
 
-        var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "AcquireAsync", retryable: true);
+        var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri, "AcquireAsync", retryable: true);
         try
         {
             var form2 = new global::TokenGen.Infrastructure.FormUrlEncodedBuilder();
@@ -136,9 +125,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         global::UploadForm? @object)
     {
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateUploadRequest(name, @object);
-        var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-        await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+        var deadline = _settings.StartDeadline();
+        using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+        await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _settings, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
     }
 
     private global::System.Net.Http.HttpRequestMessage CreateUploadRequest(
@@ -146,12 +135,12 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         global::UploadForm? @object)
     {
         var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-            global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LegacyTokensClient"),
+            _settings.ResolveBaseAddress(),
             stackalloc char[256]);
         uri.AppendLiteral("/upload/");
         uri.AppendPathSegment(name, "name");
 
-        var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Put, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "UploadAsync", retryable: true);
+        var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Put, uri.ToUri(), "UploadAsync", retryable: true);
         try
         {
             if (@object is not null)
@@ -176,9 +165,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
         int? attempt = null)
     {
         using global::System.Net.Http.HttpRequestMessage httpRequest = CreateSendRawRequest(content, attempt);
-        var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-        using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-        return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+        var deadline = _settings.StartDeadline();
+        using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+        return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _settings, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
     }
 
     private global::System.Net.Http.HttpRequestMessage CreateSendRawRequest(
@@ -187,9 +176,9 @@ internal sealed partial class LegacyTokensClient : global::ILegacyTokens
     {
         global::System.ArgumentNullException.ThrowIfNull(content);
 
-        var uri = s_sendRawUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LegacyTokensClient"));
+        var uri = s_sendRawUri.For(_settings.ResolveBaseAddress());
 
-        var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Patch, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "SendRawAsync", retryable: true);
+        var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri, "SendRawAsync", retryable: true);
         try
         {
             httpRequest.Content = content;

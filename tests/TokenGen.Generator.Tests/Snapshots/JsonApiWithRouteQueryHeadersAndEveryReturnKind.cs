@@ -65,11 +65,7 @@ namespace Contoso.Tokens
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> s_dictionaryOfStringAndJsonElementTypeInfo =
             global::TokenGen.Infrastructure.BuiltInJsonTypeInfo.DictionaryOfStringJsonElement;
 
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::System.Uri? _optionsBaseAddress;
-        private readonly long _maxResponseContentBytes;
-        private readonly bool _allowInsecureHttp;
-        private readonly global::System.TimeProvider _timeProvider;
+        private readonly global::TokenGen.Infrastructure.ClientSettings _settings;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
@@ -85,12 +81,7 @@ namespace Contoso.Tokens
         /// <exception cref="global::System.ArgumentNullException"><paramref name="httpClient"/> is <see langword="null"/>.</exception>
         public ContosoTokensClient(global::System.Net.Http.HttpClient httpClient, global::TokenGen.TokenApiClientOptions? options)
         {
-            global::System.ArgumentNullException.ThrowIfNull(httpClient);
-            _httpClient = httpClient;
-            _optionsBaseAddress = options?.BaseAddress;
-            _maxResponseContentBytes = options?.MaxResponseContentBytes ?? global::TokenGen.TokenApiClientOptions.DefaultMaxResponseContentBytes;
-            _allowInsecureHttp = options?.AllowInsecureHttp ?? false;
-            _timeProvider = options?.TimeProvider ?? global::System.TimeProvider.System;
+            _settings = new global::TokenGen.Infrastructure.ClientSettings(httpClient, options, s_defaultBaseAddress, "ContosoTokensClient");
         }
 
         /// <inheritdoc />
@@ -105,9 +96,9 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateAcquireRequest(tenant, request, authorization, scopes, grant, version);
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         // Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be
@@ -124,7 +115,7 @@ namespace Contoso.Tokens
             global::System.ArgumentNullException.ThrowIfNull(request);
 
             var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"),
+                _settings.ResolveBaseAddress(),
                 stackalloc char[256]);
             uri.AppendLiteral("/v1/tenants/");
             uri.AppendPathSegment(tenant, "tenant");
@@ -142,7 +133,7 @@ namespace Contoso.Tokens
                 uri.AppendQuery("version", version.Value.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "version");
             }
 
-            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "AcquireAsync", retryable: true);
+            var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToUri(), "AcquireAsync", retryable: true);
             try
             {
                 httpRequest.Content = global::TokenGen.Infrastructure.RequestContent.CreateJson(request, s_tokenRequestTypeInfo, "application/vnd.api+json");
@@ -166,9 +157,9 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetInfoRequest(since, verbose);
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadNullableJsonAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadNullableJsonAsync(httpResponse, s_tokenResponseTypeInfo, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetInfoRequest(
@@ -176,7 +167,7 @@ namespace Contoso.Tokens
             bool verbose)
         {
             var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"),
+                _settings.ResolveBaseAddress(),
                 stackalloc char[256]);
             uri.AppendLiteral("/v1/token-info/");
             if (since.HasValue)
@@ -185,7 +176,7 @@ namespace Contoso.Tokens
             }
             uri.AppendQuery("verbose", verbose ? "true" : "false", "verbose");
 
-            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "GetInfoAsync", retryable: true);
+            var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToUri(), "GetInfoAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
@@ -204,18 +195,18 @@ namespace Contoso.Tokens
             string? code)
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateExchangeRequest(grantType, code);
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadApiResponseAsync(httpResponse, s_tokenResponseTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadApiResponseAsync(httpResponse, s_tokenResponseTypeInfo, _settings, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateExchangeRequest(
             global::Contoso.Tokens.GrantType grantType,
             string? code)
         {
-            var uri = s_exchangeUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
+            var uri = s_exchangeUri.For(_settings.ResolveBaseAddress());
 
-            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "ExchangeAsync", retryable: true);
+            var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri, "ExchangeAsync", retryable: true);
             try
             {
                 var form = new global::TokenGen.Infrastructure.FormUrlEncodedBuilder();
@@ -239,20 +230,20 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateRevokeRequest(tokenId);
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            await global::TokenGen.Infrastructure.ResponseReader.EnsureSuccessAsync(httpResponse, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRevokeRequest(global::System.Guid tokenId)
         {
             var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"),
+                _settings.ResolveBaseAddress(),
                 stackalloc char[256]);
             uri.AppendLiteral("/v1/tokens/");
             uri.AppendPathSegment(tokenId.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture), "tokenId");
 
-            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "RevokeAsync", retryable: true);
+            var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToUri(), "RevokeAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
@@ -270,16 +261,16 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetRawRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetRawRequest()
         {
-            var uri = s_getRawUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
+            var uri = s_getRawUri.For(_settings.ResolveBaseAddress());
 
-            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetRawAsync", retryable: true);
+            var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, "GetRawAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
@@ -297,14 +288,14 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetResponseRequest();
-            return global::TokenGen.Infrastructure.ResponseReader.RequireSameOrigin(await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false));
+            return global::TokenGen.Infrastructure.ResponseReader.RequireSameOrigin(await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false));
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetResponseRequest()
         {
-            var uri = s_getRawUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
+            var uri = s_getRawUri.For(_settings.ResolveBaseAddress());
 
-            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetResponseAsync", retryable: true);
+            var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, "GetResponseAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");
@@ -322,16 +313,16 @@ namespace Contoso.Tokens
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetClaimsRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_dictionaryOfStringAndJsonElementTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_dictionaryOfStringAndJsonElementTypeInfo, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetClaimsRequest()
         {
-            var uri = s_getClaimsUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "ContosoTokensClient"));
+            var uri = s_getClaimsUri.For(_settings.ResolveBaseAddress());
 
-            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetClaimsAsync", retryable: true);
+            var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, "GetClaimsAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "User-Agent", "TokenGen");

@@ -59,11 +59,7 @@ namespace Acme.Tokens
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Tokens.TokenResponse> s_tokenResponseTypeInfo2 =
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.Tokens.TokenResponse>)global::Acme.Tokens.TokensContext.Default.GetTypeInfo(typeof(global::Acme.Tokens.TokenResponse))!;
 
-        private readonly global::System.Net.Http.HttpClient _httpClient2;
-        private readonly global::System.Uri? _optionsBaseAddress;
-        private readonly long _maxResponseContentBytes;
-        private readonly bool _allowInsecureHttp;
-        private readonly global::System.TimeProvider _timeProvider;
+        private readonly global::TokenGen.Infrastructure.ClientSettings _settings;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
@@ -79,48 +75,43 @@ namespace Acme.Tokens
         /// <exception cref="global::System.ArgumentNullException"><paramref name="httpClient"/> is <see langword="null"/>.</exception>
         public IApiClient(global::System.Net.Http.HttpClient httpClient, global::TokenGen.TokenApiClientOptions? options)
         {
-            global::System.ArgumentNullException.ThrowIfNull(httpClient);
-            _httpClient2 = httpClient;
-            _optionsBaseAddress = options?.BaseAddress;
-            _maxResponseContentBytes = options?.MaxResponseContentBytes ?? global::TokenGen.TokenApiClientOptions.DefaultMaxResponseContentBytes;
-            _allowInsecureHttp = options?.AllowInsecureHttp ?? false;
-            _timeProvider = options?.TimeProvider ?? global::System.TimeProvider.System;
+            _settings = new global::TokenGen.Infrastructure.ClientSettings(httpClient, options, s_defaultBaseAddress, "IApiClient");
         }
 
         /// <inheritdoc />
         public async global::System.Threading.Tasks.Task<global::Acme.Tokens.TokenResponse> GetTokenAsync()
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetTokenRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient2);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient2.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo2, _maxResponseContentBytes, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo2, _settings, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
         }
 
         // Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be
         // used: C# 12 does not allow ref struct locals in async methods.
         private global::System.Net.Http.HttpRequestMessage CreateGetTokenRequest()
         {
-            var uri = s_getTokenUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient2, s_defaultBaseAddress, "IApiClient"));
+            var uri = s_getTokenUri.For(_settings.ResolveBaseAddress());
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetTokenAsync", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, "GetTokenAsync", retryable: true);
         }
 
         /// <inheritdoc />
         public async global::System.Threading.Tasks.Task<global::Acme.Tokens.TokenResponse> GetTokenAsync(string tenant)
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateGetTokenRequest2(tenant);
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient2);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient2.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo2, _maxResponseContentBytes, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo2, _settings, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateGetTokenRequest2(string tenant)
         {
             global::System.ArgumentNullException.ThrowIfNull(tenant);
 
-            var uri = s_getTokenUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient2, s_defaultBaseAddress, "IApiClient"));
+            var uri = s_getTokenUri.For(_settings.ResolveBaseAddress());
 
-            var httpRequest = new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "GetTokenAsync", retryable: true);
+            var httpRequest = _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, "GetTokenAsync", retryable: true);
             try
             {
                 global::TokenGen.Infrastructure.RequestHeaders.Add(httpRequest, "X-Tenant", tenant, "tenant");
@@ -141,9 +132,9 @@ namespace Acme.Tokens
             global::Acme.Tokens.Grant deadline)
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest2 = CreateS_tokenResponseTypeInfoRequest(@await, uri, httpRequest, deadline);
-            var deadline2 = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient2);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient2.SendAsync(httpRequest2, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo2, _maxResponseContentBytes, _timeProvider, deadline2, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            var deadline2 = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest2, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_tokenResponseTypeInfo2, _settings, deadline2, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateS_tokenResponseTypeInfoRequest(
@@ -156,7 +147,7 @@ namespace Acme.Tokens
             global::System.ArgumentNullException.ThrowIfNull(httpRequest);
 
             var uri2 = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient2, s_defaultBaseAddress, "IApiClient"),
+                _settings.ResolveBaseAddress(),
                 stackalloc char[256]);
             uri2.AppendLiteral("/token/");
             uri2.AppendPathSegment(@await, "await");
@@ -164,7 +155,7 @@ namespace Acme.Tokens
             uri2.AppendQuery("httpRequest", httpRequest, "httpRequest");
             uri2.AppendQuery("deadline", FormatGrant2(deadline), "deadline");
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri2.ToUri(), _allowInsecureHttp), "s_tokenResponseTypeInfo", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri2.ToUri(), "s_tokenResponseTypeInfo", retryable: true);
         }
 
         /// <inheritdoc />
@@ -174,72 +165,72 @@ namespace Acme.Tokens
         {
             httpResponse.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateFormatGrantRequest(grant);
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient2);
-            using global::System.Net.Http.HttpResponseMessage httpResponse2 = await _httpClient2.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, httpResponse).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse2, _maxResponseContentBytes, _timeProvider, deadline, httpResponse).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse2 = await _settings.SendAsync(httpRequest, httpResponse).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse2, _settings, deadline, httpResponse).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateFormatGrantRequest(global::Acme.Tokens.Grant grant)
         {
             var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient2, s_defaultBaseAddress, "IApiClient"),
+                _settings.ResolveBaseAddress(),
                 stackalloc char[256]);
             uri.AppendLiteral("/grant");
             uri.AppendQuery("grant", FormatGrant2(grant), "grant");
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "FormatGrant", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToUri(), "FormatGrant", retryable: true);
         }
 
         /// <inheritdoc />
         public async global::System.Threading.Tasks.Task<string> _httpClient(string? _timeProvider)
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest = Create_httpClientRequest(_timeProvider);
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient2);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient2.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, this._timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _settings, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage Create_httpClientRequest(string? _timeProvider)
         {
             var uri = new global::TokenGen.Infrastructure.RequestUriBuilder(
-                global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient2, s_defaultBaseAddress, "IApiClient"),
+                _settings.ResolveBaseAddress(),
                 stackalloc char[256]);
             uri.AppendLiteral("/self");
             uri.AppendQuery("_timeProvider", _timeProvider, "_timeProvider");
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri.ToUri(), _allowInsecureHttp), "_httpClient", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToUri(), "_httpClient", retryable: true);
         }
 
         /// <inheritdoc />
         public new async global::System.Threading.Tasks.Task<string> ToString()
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateToStringRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient2);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient2.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _settings, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateToStringRequest()
         {
-            var uri = s_toStringUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient2, s_defaultBaseAddress, "IApiClient"));
+            var uri = s_toStringUri.For(_settings.ResolveBaseAddress());
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "ToString", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, "ToString", retryable: true);
         }
 
         /// <inheritdoc />
         public async global::System.Threading.Tasks.Task<string> ApiClient()
         {
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateApiClientRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient2);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient2.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _maxResponseContentBytes, _timeProvider, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadStringAsync(httpResponse, _settings, deadline, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateApiClientRequest()
         {
-            var uri = s_apiClientUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient2, s_defaultBaseAddress, "IApiClient"));
+            var uri = s_apiClientUri.For(_settings.ResolveBaseAddress());
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "ApiClient", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, "ApiClient", retryable: true);
         }
 
         private static string FormatGrant2(global::Acme.Tokens.Grant value) => value switch

@@ -49,8 +49,6 @@ namespace Contoso.Lifetimes
     [global::System.CodeDom.Compiler.GeneratedCode("TokenGen", "0.1.0.0")]
     public sealed partial class LifetimeTokensClient : global::Contoso.Lifetimes.ILifetimeTokens
     {
-        private static readonly global::System.Uri? s_defaultBaseAddress = null;
-
         // Operations whose URI takes no argument build it once per base address rather than on every call.
         private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_imdsUri = new global::TokenGen.Infrastructure.FixedRequestUri("/metadata/identity/oauth2/token");
         private static readonly global::TokenGen.Infrastructure.FixedRequestUri s_introspectUri = new global::TokenGen.Infrastructure.FixedRequestUri("/introspect");
@@ -69,11 +67,7 @@ namespace Contoso.Lifetimes
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Lifetimes.Dated> s_datedTypeInfo =
             (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Lifetimes.Dated>)global::Contoso.Lifetimes.LifetimeContext.Default.GetTypeInfo(typeof(global::Contoso.Lifetimes.Dated))!;
 
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::System.Uri? _optionsBaseAddress;
-        private readonly long _maxResponseContentBytes;
-        private readonly bool _allowInsecureHttp;
-        private readonly global::System.TimeProvider _timeProvider;
+        private readonly global::TokenGen.Infrastructure.ClientSettings _settings;
 
         /// <summary>Creates a client that sends through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>
@@ -89,12 +83,7 @@ namespace Contoso.Lifetimes
         /// <exception cref="global::System.ArgumentNullException"><paramref name="httpClient"/> is <see langword="null"/>.</exception>
         public LifetimeTokensClient(global::System.Net.Http.HttpClient httpClient, global::TokenGen.TokenApiClientOptions? options)
         {
-            global::System.ArgumentNullException.ThrowIfNull(httpClient);
-            _httpClient = httpClient;
-            _optionsBaseAddress = options?.BaseAddress;
-            _maxResponseContentBytes = options?.MaxResponseContentBytes ?? global::TokenGen.TokenApiClientOptions.DefaultMaxResponseContentBytes;
-            _allowInsecureHttp = options?.AllowInsecureHttp ?? false;
-            _timeProvider = options?.TimeProvider ?? global::System.TimeProvider.System;
+            _settings = new global::TokenGen.Infrastructure.ClientSettings(httpClient, options, null, "LifetimeTokensClient");
         }
 
         /// <inheritdoc />
@@ -102,18 +91,18 @@ namespace Contoso.Lifetimes
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateImdsRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_imdsTokenTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_imdsTokenTypeInfo, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         // Each request is built in a synchronous method so the URI builder (a ref struct over stack memory) can be
         // used: C# 12 does not allow ref struct locals in async methods.
         private global::System.Net.Http.HttpRequestMessage CreateImdsRequest()
         {
-            var uri = s_imdsUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LifetimeTokensClient"));
+            var uri = s_imdsUri.For(_settings.ResolveBaseAddress());
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Get, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "ImdsAsync", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri, "ImdsAsync", retryable: true);
         }
 
         /// <inheritdoc />
@@ -121,16 +110,16 @@ namespace Contoso.Lifetimes
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateIntrospectRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_introspectionTokenTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_introspectionTokenTypeInfo, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateIntrospectRequest()
         {
-            var uri = s_introspectUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LifetimeTokensClient"));
+            var uri = s_introspectUri.For(_settings.ResolveBaseAddress());
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "IntrospectAsync", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri, "IntrospectAsync", retryable: true);
         }
 
         /// <inheritdoc />
@@ -138,16 +127,16 @@ namespace Contoso.Lifetimes
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateEnvelopeRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_envelopeTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_envelopeTypeInfo, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateEnvelopeRequest()
         {
-            var uri = s_envelopeUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LifetimeTokensClient"));
+            var uri = s_envelopeUri.For(_settings.ResolveBaseAddress());
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "EnvelopeAsync", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri, "EnvelopeAsync", retryable: true);
         }
 
         /// <inheritdoc />
@@ -155,16 +144,16 @@ namespace Contoso.Lifetimes
         {
             cancellationToken.ThrowIfCancellationRequested();
             using global::System.Net.Http.HttpRequestMessage httpRequest = CreateDatedRequest();
-            var deadline = global::TokenGen.Infrastructure.CallDeadline.Start(_httpClient);
-            using global::System.Net.Http.HttpResponseMessage httpResponse = await _httpClient.SendAsync(httpRequest, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_datedTypeInfo, _maxResponseContentBytes, _timeProvider, deadline, cancellationToken).ConfigureAwait(false);
+            var deadline = _settings.StartDeadline();
+            using global::System.Net.Http.HttpResponseMessage httpResponse = await _settings.SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
+            return await global::TokenGen.Infrastructure.ResponseReader.ReadJsonAsync(httpResponse, s_datedTypeInfo, _settings, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateDatedRequest()
         {
-            var uri = s_datedUri.For(global::TokenGen.Infrastructure.BaseAddressResolver.Resolve(_optionsBaseAddress, _httpClient, s_defaultBaseAddress, "LifetimeTokensClient"));
+            var uri = s_datedUri.For(_settings.ResolveBaseAddress());
 
-            return new global::TokenGen.TokenApiRequestMessage(global::System.Net.Http.HttpMethod.Post, global::TokenGen.Infrastructure.TransportSecurity.RequireSecure(uri, _allowInsecureHttp), "DatedAsync", retryable: true);
+            return _settings.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri, "DatedAsync", retryable: true);
         }
 
         /// <summary>
