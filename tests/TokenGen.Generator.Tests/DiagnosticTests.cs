@@ -1044,7 +1044,7 @@ public sealed class DiagnosticTests
         Assert.Equal("https://github.com/tokengen/tokengen/blob/main/docs/diagnostics.md#tg0045", Assert.Single(TokenGenDiagnostics(run)).Descriptor.HelpLinkUri);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new System.IO.DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

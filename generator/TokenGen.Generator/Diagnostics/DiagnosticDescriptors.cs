@@ -34,7 +34,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ParameterUnbound = Error(
         "TG0004",
         "Parameter is bound nowhere",
-        "Parameter '{0}' of method '{1}' is bound nowhere: type '{2}' is not a simple query value; mark it [Body], [Header], [Query], [Path] or [Form]");
+        "Parameter '{0}' of method '{1}' is bound nowhere: type '{2}' is not a simple query value; mark it {3}");
 
     public static readonly DiagnosticDescriptor MultipleBodies = Error(
         "TG0005",

@@ -17,7 +17,7 @@ internal sealed partial class ClientParser
     private readonly HashSet<string> _rejectedPathNames = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Binds every parameter: a cancellation token; an explicit [Body], [Header], [Query], [Path] or [Form];
+    /// Binds every parameter: a cancellation token; an explicit binding attribute (<see cref="BindingAttributes"/>);
     /// else a route placeholder of the same name; else a query value when its type is simple.
     /// </summary>
     private List<ParameterSpec> ParseParameters(
@@ -82,7 +82,7 @@ internal sealed partial class ClientParser
                 }
                 else
                 {
-                    Report(DiagnosticDescriptors.ParameterUnbound, location, parameter.Name, method.Name, parameter.Type.ToDisplayString());
+                    Report(DiagnosticDescriptors.ParameterUnbound, location, parameter.Name, method.Name, parameter.Type.ToDisplayString(), BindingAttributes.AnyOf);
                     continue;
                 }
             }
@@ -114,7 +114,8 @@ internal sealed partial class ClientParser
                         continue;
                     }
 
-                    var formFormat = RequireFormat(parameter.Type, allowCollection: true, parameter.Name, method, location, "form field");
+                    var formAttribute = BindingAttributes.For(ParameterBinding.Form);
+                    var formFormat = RequireFormat(parameter.Type, formAttribute.AcceptsCollection, parameter.Name, method, location, formAttribute.Placement!);
                     if (formFormat is not null)
                     {
                         firstFormParameter ??= parameter.Name;
@@ -132,16 +133,16 @@ internal sealed partial class ClientParser
                         continue;
                     }
 
-                    AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Header, headerName!, allowCollection: true, "header");
+                    AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Header, headerName!);
                     continue;
 
                 case ParameterBinding.Query:
-                    AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Query, GetNameArgument(bindingAttribute) ?? parameter.Name, allowCollection: true, "query");
+                    AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Query, GetNameArgument(bindingAttribute) ?? parameter.Name);
                     continue;
 
                 case ParameterBinding.Path:
                     var placeholderName = GetNameArgument(bindingAttribute) ?? parameter.Name;
-                    if (!AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Path, placeholderName, allowCollection: false, "route"))
+                    if (!AddValueParameter(parameters, parameter, method, location, name, type, defaultValue, ParameterBinding.Path, placeholderName))
                     {
                         _rejectedPathNames.Add(placeholderName);
                     }
@@ -177,11 +178,10 @@ internal sealed partial class ClientParser
         TypeRef type,
         DefaultValueSpec? defaultValue,
         ParameterBinding binding,
-        string wireName,
-        bool allowCollection,
-        string placement)
+        string wireName)
     {
-        var format = RequireFormat(parameter.Type, allowCollection, parameter.Name, method, location, placement);
+        var attribute = BindingAttributes.For(binding);
+        var format = RequireFormat(parameter.Type, attribute.AcceptsCollection, parameter.Name, method, location, attribute.Placement!);
         if (format is not null)
         {
             // A route value is checked by the URI builder, which names the parameter; the others are checked up front.
@@ -221,135 +221,39 @@ internal sealed partial class ClientParser
         ParameterBinding? binding = null;
         foreach (var candidate in parameter.GetAttributes())
         {
-            ParameterBinding? found =
-                KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.BodyAttribute) ? ParameterBinding.Body
-                : KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.HeaderAttribute) ? ParameterBinding.Header
-                : KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.QueryAttribute) ? ParameterBinding.Query
-                : KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.PathAttribute) ? ParameterBinding.Path
-                : KnownTypeSymbols.IsSame(candidate.AttributeClass, _known.FormAttribute) ? ParameterBinding.Form
-                : null;
-            if (found is null)
+            if (BindingOf(candidate) is not { } found)
             {
                 continue;
             }
 
             if (binding is not null)
             {
-                Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, method.Name, "it carries more than one of [Body], [Header], [Query], [Path] and [Form]");
+                Report(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, method.Name, "it carries more than one of " + BindingAttributes.AllOf);
                 return null;
             }
 
-            binding = found;
+            binding = found.Binding;
             attribute = candidate;
         }
 
         return binding;
     }
 
-    private static string? GetNameArgument(AttributeData? attribute) =>
-        attribute?.ConstructorArguments is [{ Value: string name }] ? name : null;
-
-    private BodySpec? ParseBody(IParameterSymbol parameter, AttributeData attribute, IMethodSymbol method, Location? location)
+    private BindingAttribute? BindingOf(AttributeData attribute)
     {
-        var type = parameter.Type;
-        var name = TypeNames.EscapeIdentifier(parameter.Name);
-        var isNullable = type.NullableAnnotation == NullableAnnotation.Annotated
-            || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-
-        if (KnownTypeSymbols.DerivesFrom(type, _known.HttpContent))
+        foreach (var (symbol, binding) in _known.BindingAttributeSymbols)
         {
-            return new BodySpec(BodyKind.HttpContent, name, isNullable, null, null, EquatableArray<FormFieldSpec>.Empty);
-        }
-
-        var encoding = attribute.ConstructorArguments is [{ Value: int value }] ? value : 0;
-        string? mediaType = null;
-        foreach (var named in attribute.NamedArguments)
-        {
-            if (named.Key == "ContentType" && named.Value.Value is string text)
+            if (KnownTypeSymbols.IsSame(attribute.AttributeClass, symbol))
             {
-                mediaType = text;
-            }
-        }
-
-        switch (encoding)
-        {
-            case 1:
-            case 2:
-                var fields = ParseModelFields(type, method, location, encoding == 1 ? "form-urlencoded" : "multipart");
-                if (fields is not null)
-                {
-                    // A form model carries the same secrets as a JSON one (client_secret, password, code).
-                    CollectSecretModels(type, location, isSent: true);
-                }
-
-                return fields is null
-                    ? null
-                    : new BodySpec(encoding == 1 ? BodyKind.FormUrlEncodedModel : BodyKind.MultipartModel, name, isNullable, null, null, fields.ToEquatableArray());
-            default:
-                if (mediaType is not null && !IsMediaType(mediaType))
-                {
-                    Report(DiagnosticDescriptors.UnsupportedParameter, NamedArgumentLocation(attribute, "ContentType") ?? location, parameter.Name, method.Name, $"'{mediaType}' is not a media type such as application/json");
-                    return null;
-                }
-
-                var field = RequireJsonType(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), method, location, isSent: true);
-                return field is null
-                    ? null
-                    : new BodySpec(BodyKind.Json, name, isNullable, mediaType ?? DefaultJsonMediaType, field, EquatableArray<FormFieldSpec>.Empty, TypeNames.AnnotationsDifferFromTypeInfo(type, topLevelMatters: false));
-        }
-    }
-
-    /// <summary>The form fields of a model: its public readable instance properties, named as System.Text.Json would name them.</summary>
-    private List<FormFieldSpec>? ParseModelFields(ITypeSymbol model, IMethodSymbol method, Location? location, string encoding)
-    {
-        var fields = new List<FormFieldSpec>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var ok = true;
-        for (var type = model; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers())
-            {
-                if (member is not IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property
-                    || !seen.Add(property.Name)
-                    || HasAttribute(property, _known.JsonIgnoreAttribute))
-                {
-                    continue;
-                }
-
-                if (ReportUnsupportedFormField(property.Type, model.Name + "." + property.Name, method, LocationOf(property, location), encoding))
-                {
-                    ok = false;
-                    continue;
-                }
-
-                var format = _formats.Resolve(property.Type, allowCollection: true);
-                if (format is null)
-                {
-                    Report(DiagnosticDescriptors.UnsupportedValueType, location, model.Name + "." + property.Name, method.Name, property.Type.ToDisplayString(), "form field");
-                    ok = false;
-                    continue;
-                }
-
-                fields.Add(new FormFieldSpec(GetJsonName(property) ?? property.Name, TypeNames.EscapeIdentifier(property.Name), format));
-            }
-        }
-
-        return ok ? fields : null;
-    }
-
-    private string? GetJsonName(IPropertySymbol property)
-    {
-        foreach (var attribute in property.GetAttributes())
-        {
-            if (KnownTypeSymbols.IsSame(attribute.AttributeClass, _known.JsonPropertyNameAttribute)
-                && attribute.ConstructorArguments is [{ Value: string name }])
-            {
-                return name;
+                return binding;
             }
         }
 
         return null;
     }
+
+    private static string? GetNameArgument(AttributeData? attribute) =>
+        attribute?.ConstructorArguments is [{ Value: string name }] ? name : null;
 
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
     {
@@ -364,202 +268,4 @@ internal sealed partial class ClientParser
         return false;
     }
 
-    /// <summary>
-    /// Whether <paramref name="text"/> is <c>type/subtype</c>, both RFC 9110 tokens and no parameters: exactly what
-    /// the runtime's <c>new MediaTypeHeaderValue(mediaType)</c> accepts, so a bad one fails here rather than at run time.
-    /// </summary>
-    private static bool IsMediaType(string text)
-    {
-        var slash = text.IndexOf('/');
-        return slash > 0
-            && HeaderRules.ValidateName(text.Substring(0, slash)) is null
-            && HeaderRules.ValidateName(text.Substring(slash + 1)) is null;
-    }
-
-    private static string? FindPlaceholder(RouteTemplate route, string name)
-    {
-        foreach (var part in route.Parts)
-        {
-            if (part.Placeholder is { } placeholder && string.Equals(placeholder, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return placeholder;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Pairs each placeholder with its parameter; reports placeholders without one and [Path] names without a placeholder.</summary>
-    private RouteSpec? BindRoute(IMethodSymbol method, RouteTemplate route, List<ParameterSpec> parameters, AttributeData httpAttribute, Location? methodLocation)
-    {
-        var parts = new List<RoutePartSpec>();
-        var ok = true;
-        foreach (var part in route.Parts)
-        {
-            if (part.Literal is { } literal)
-            {
-                parts.Add(new RoutePartSpec(literal, null));
-                continue;
-            }
-
-            var bound = FindPathParameter(parameters, part.Placeholder!);
-            if (bound is null && _rejectedPathNames.Contains(part.Placeholder!))
-            {
-                ok = false; // the parameter meant for it was rejected with its own diagnostic
-                continue;
-            }
-
-            if (bound is null)
-            {
-                Report(DiagnosticDescriptors.RoutePlaceholderUnbound, ArgumentLocation(httpAttribute, 0) ?? methodLocation, part.Placeholder!, method.Name);
-                ok = false;
-                continue;
-            }
-
-            parts.Add(new RoutePartSpec(null, bound.Name));
-        }
-
-        var boundPlaceholders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var parameter in parameters)
-        {
-            if (parameter.Binding == ParameterBinding.Path && FindPlaceholder(route, parameter.WireName!) is not null && !boundPlaceholders.Add(parameter.WireName!))
-            {
-                // Placeholders match names ignoring case, so 'id' and 'Id' would both claim {id} and one would never be sent.
-                Report(DiagnosticDescriptors.InvalidRoute, ArgumentLocation(httpAttribute, 0) ?? methodLocation, RouteText(route), method.Name, $"more than one parameter binds the placeholder '{{{parameter.WireName}}}'");
-                ok = false;
-            }
-
-            if (parameter.Binding == ParameterBinding.Path && FindPlaceholder(route, parameter.WireName!) is null)
-            {
-                var symbol = FindParameterSymbol(method, parameter.Name);
-                Report(DiagnosticDescriptors.UnsupportedParameter, symbol is null ? methodLocation : LocationOf(symbol, methodLocation), symbol?.Name ?? parameter.Name, method.Name, $"the route has no placeholder '{{{parameter.WireName}}}'");
-                ok = false;
-            }
-        }
-
-        return ok ? new RouteSpec(parts.ToEquatableArray()) : null;
-    }
-
-    private static string RouteText(RouteTemplate route)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var part in route.Parts)
-        {
-            text.Append(part.Literal ?? "{" + part.Placeholder + "}");
-        }
-
-        return text.ToString();
-    }
-
-    private static ParameterSpec? FindPathParameter(List<ParameterSpec> parameters, string placeholder)
-    {
-        foreach (var parameter in parameters)
-        {
-            if (parameter.Binding == ParameterBinding.Path && string.Equals(parameter.WireName, placeholder, StringComparison.OrdinalIgnoreCase))
-            {
-                return parameter;
-            }
-        }
-
-        return null;
-    }
-
-    private static IParameterSymbol? FindParameterSymbol(IMethodSymbol method, string escapedName)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (TypeNames.EscapeIdentifier(parameter.Name) == escapedName)
-            {
-                return parameter;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A parameter's default value as a typed constant, so the client's method keeps the interface's defaults.</summary>
-    private DefaultValueSpec? ParseDefaultValue(IParameterSymbol parameter)
-    {
-        var declaredByAttribute = parameter.IsOptional && !HasDefaultInSyntax(parameter);
-        if (!declaredByAttribute && ParseLiteralDefaultValue(parameter) is { } literal)
-        {
-            return literal;
-        }
-
-        if (!parameter.HasExplicitDefaultValue)
-        {
-            // [Optional] alone: no value, the callee gets the type's default.
-            return declaredByAttribute ? DefaultValueSpec.OptionalWithoutValue : null;
-        }
-
-        var value = parameter.ExplicitDefaultValue;
-        var type = parameter.Type;
-        var isNullableValue = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-        if (isNullableValue && type is INamedTypeSymbol { TypeArguments: [var underlying] })
-        {
-            type = underlying;
-        }
-
-        if (value is null)
-        {
-            var kind = type.IsReferenceType || isNullableValue || declaredByAttribute ? DefaultValueKind.Null : DefaultValueKind.Default;
-            return new DefaultValueSpec(kind, null, null, declaredByAttribute);
-        }
-
-        if (type.TypeKind == TypeKind.Enum && !declaredByAttribute)
-        {
-            return new DefaultValueSpec(DefaultValueKind.Enum, value, TypeRefs.From(type), declaredByAttribute);
-        }
-
-        return new DefaultValueSpec(DefaultValueKind.Primitive, value, null, declaredByAttribute);
-    }
-
-    /// <summary>Whether the parameter's declaration writes <c>= value</c> (rather than <c>[Optional]</c> attributes).</summary>
-    private bool HasDefaultInSyntax(IParameterSymbol parameter)
-    {
-        foreach (var reference in parameter.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(_cancellationToken) is ParameterSyntax { Default: not null })
-            {
-                return true;
-            }
-        }
-
-        // Metadata-only parameters cannot be told apart; '= value' is what C# would show for them.
-        return parameter.DeclaringSyntaxReferences.IsEmpty;
-    }
-
-    /// <summary>
-    /// The text of a default that is <c>default</c>, <c>null</c>, <c>true</c> or <c>false</c>, read from the syntax and
-    /// written as the symbol path would write it; <see langword="null"/> for any other default, which that path handles.
-    /// </summary>
-    /// <remarks>
-    /// Asking the symbol for its default binds the expression, nullable analysis included: for the
-    /// <c>CancellationToken cancellationToken = default</c> of every operation that was about a fifth of a full run.
-    /// The text of these four literals needs no binding, only the parameter's type, which is bound already.
-    /// </remarks>
-    private DefaultValueSpec? ParseLiteralDefaultValue(IParameterSymbol parameter)
-    {
-        if (parameter.DeclaringSyntaxReferences is not [var reference]
-            || reference.GetSyntax(_cancellationToken) is not ParameterSyntax { Default.Value: LiteralExpressionSyntax literal })
-        {
-            return null;
-        }
-
-        var type = parameter.Type;
-        var isNullableValue = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
-        var valueType = isNullableValue && type is INamedTypeSymbol { TypeArguments: [var underlying] } ? underlying : type;
-        switch (literal.Kind())
-        {
-            case SyntaxKind.NullLiteralExpression:
-            case SyntaxKind.DefaultLiteralExpression:
-                return type.IsReferenceType || isNullableValue ? DefaultValueSpec.Null : type.IsValueType ? DefaultValueSpec.Default : null;
-            case SyntaxKind.TrueLiteralExpression:
-                return valueType.SpecialType == SpecialType.System_Boolean ? new DefaultValueSpec(DefaultValueKind.Primitive, true, null) : null;
-            case SyntaxKind.FalseLiteralExpression:
-                return valueType.SpecialType == SpecialType.System_Boolean ? new DefaultValueSpec(DefaultValueKind.Primitive, false, null) : null;
-            default:
-                return null;
-        }
-    }
 }

@@ -40,11 +40,16 @@ internal sealed class KnownTypeSymbols
         ApiResponseOfT = compilation.GetTypeByMetadataName("TokenGen.ApiResponse`1");
         HttpMethodAttribute = compilation.GetTypeByMetadataName("TokenGen.HttpMethodAttribute");
         HeadersAttribute = compilation.GetTypeByMetadataName("TokenGen.HeadersAttribute");
-        HeaderAttribute = compilation.GetTypeByMetadataName("TokenGen.HeaderAttribute");
-        QueryAttribute = compilation.GetTypeByMetadataName("TokenGen.QueryAttribute");
-        PathAttribute = compilation.GetTypeByMetadataName("TokenGen.PathAttribute");
-        BodyAttribute = compilation.GetTypeByMetadataName("TokenGen.BodyAttribute");
-        FormAttribute = compilation.GetTypeByMetadataName("TokenGen.FormAttribute");
+        var bindingAttributes = new System.Collections.Generic.List<(INamedTypeSymbol, BindingAttribute)>(BindingAttributes.All.Length);
+        foreach (var binding in BindingAttributes.All)
+        {
+            if (compilation.GetTypeByMetadataName(binding.MetadataName) is { } symbol)
+            {
+                bindingAttributes.Add((symbol, binding));
+            }
+        }
+
+        BindingAttributeSymbols = bindingAttributes;
         NoRetryAttribute = compilation.GetTypeByMetadataName("TokenGen.NoRetryAttribute");
         AccessTokenAttribute = compilation.GetTypeByMetadataName("TokenGen.AccessTokenAttribute");
         RefreshTokenAttribute = compilation.GetTypeByMetadataName("TokenGen.RefreshTokenAttribute");
@@ -77,11 +82,8 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? ApiResponseOfT { get; }
     public INamedTypeSymbol? HttpMethodAttribute { get; }
     public INamedTypeSymbol? HeadersAttribute { get; }
-    public INamedTypeSymbol? HeaderAttribute { get; }
-    public INamedTypeSymbol? QueryAttribute { get; }
-    public INamedTypeSymbol? PathAttribute { get; }
-    public INamedTypeSymbol? BodyAttribute { get; }
-    public INamedTypeSymbol? FormAttribute { get; }
+    /// <summary>Each attribute of <see cref="BindingAttributes.All"/> the compilation has, with its symbol.</summary>
+    public System.Collections.Generic.IReadOnlyList<(INamedTypeSymbol Symbol, BindingAttribute Attribute)> BindingAttributeSymbols { get; }
     public INamedTypeSymbol? NoRetryAttribute { get; }
     public INamedTypeSymbol? AccessTokenAttribute { get; }
     public INamedTypeSymbol? RefreshTokenAttribute { get; }

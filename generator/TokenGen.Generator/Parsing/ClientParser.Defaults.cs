@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TokenGen.Generator.Diagnostics;
+using TokenGen.Generator.Model;
+
+namespace TokenGen.Generator.Parsing;
+
+// Default values: a parameter's default as a typed constant, so the client keeps the interface's defaults.
+internal sealed partial class ClientParser
+{
+    /// <summary>A parameter's default value as a typed constant, so the client's method keeps the interface's defaults.</summary>
+    private DefaultValueSpec? ParseDefaultValue(IParameterSymbol parameter)
+    {
+        var declaredByAttribute = parameter.IsOptional && !HasDefaultInSyntax(parameter);
+        if (!declaredByAttribute && ParseLiteralDefaultValue(parameter) is { } literal)
+        {
+            return literal;
+        }
+
+        if (!parameter.HasExplicitDefaultValue)
+        {
+            // [Optional] alone: no value, the callee gets the type's default.
+            return declaredByAttribute ? DefaultValueSpec.OptionalWithoutValue : null;
+        }
+
+        var value = parameter.ExplicitDefaultValue;
+        var type = parameter.Type;
+        var isNullableValue = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        if (isNullableValue && type is INamedTypeSymbol { TypeArguments: [var underlying] })
+        {
+            type = underlying;
+        }
+
+        if (value is null)
+        {
+            var kind = type.IsReferenceType || isNullableValue || declaredByAttribute ? DefaultValueKind.Null : DefaultValueKind.Default;
+            return new DefaultValueSpec(kind, null, null, declaredByAttribute);
+        }
+
+        if (type.TypeKind == TypeKind.Enum && !declaredByAttribute)
+        {
+            return new DefaultValueSpec(DefaultValueKind.Enum, value, TypeRefs.From(type), declaredByAttribute);
+        }
+
+        return new DefaultValueSpec(DefaultValueKind.Primitive, value, null, declaredByAttribute);
+    }
+
+    /// <summary>Whether the parameter's declaration writes <c>= value</c> (rather than <c>[Optional]</c> attributes).</summary>
+    private bool HasDefaultInSyntax(IParameterSymbol parameter)
+    {
+        foreach (var reference in parameter.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellationToken) is ParameterSyntax { Default: not null })
+            {
+                return true;
+            }
+        }
+
+        // Metadata-only parameters cannot be told apart; '= value' is what C# would show for them.
+        return parameter.DeclaringSyntaxReferences.IsEmpty;
+    }
+
+    /// <summary>
+    /// The text of a default that is <c>default</c>, <c>null</c>, <c>true</c> or <c>false</c>, read from the syntax and
+    /// written as the symbol path would write it; <see langword="null"/> for any other default, which that path handles.
+    /// </summary>
+    /// <remarks>
+    /// Asking the symbol for its default binds the expression, nullable analysis included: for the
+    /// <c>CancellationToken cancellationToken = default</c> of every operation that was about a fifth of a full run.
+    /// The text of these four literals needs no binding, only the parameter's type, which is bound already.
+    /// </remarks>
+    private DefaultValueSpec? ParseLiteralDefaultValue(IParameterSymbol parameter)
+    {
+        if (parameter.DeclaringSyntaxReferences is not [var reference]
+            || reference.GetSyntax(_cancellationToken) is not ParameterSyntax { Default.Value: LiteralExpressionSyntax literal })
+        {
+            return null;
+        }
+
+        var type = parameter.Type;
+        var isNullableValue = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        var valueType = isNullableValue && type is INamedTypeSymbol { TypeArguments: [var underlying] } ? underlying : type;
+        switch (literal.Kind())
+        {
+            case SyntaxKind.NullLiteralExpression:
+            case SyntaxKind.DefaultLiteralExpression:
+                return type.IsReferenceType || isNullableValue ? DefaultValueSpec.Null : type.IsValueType ? DefaultValueSpec.Default : null;
+            case SyntaxKind.TrueLiteralExpression:
+                return valueType.SpecialType == SpecialType.System_Boolean ? new DefaultValueSpec(DefaultValueKind.Primitive, true, null) : null;
+            case SyntaxKind.FalseLiteralExpression:
+                return valueType.SpecialType == SpecialType.System_Boolean ? new DefaultValueSpec(DefaultValueKind.Primitive, false, null) : null;
+            default:
+                return null;
+        }
+    }
+}
