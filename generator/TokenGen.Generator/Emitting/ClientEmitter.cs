@@ -139,7 +139,7 @@ internal static class ClientEmitter
         foreach (var formatter in spec.EnumFormatters)
         {
             writer.WriteLine();
-            WriteEnumFormatter(writer, formatter, names.EnumFormatter(formatter.MethodName));
+            WriteEnumFormatter(writer, formatter, names.EnumFormatter(formatter.EnumType.ErasedName));
         }
 
         TokenReaderEmitter.Write(writer, spec, names);
@@ -178,7 +178,7 @@ internal static class ClientEmitter
                 writer.WriteLine(obsolete);
             }
 
-            writer.WriteLine("private static readonly " + typeInfoType + " " + names.TypeInfoField(jsonType.FieldName) + " =");
+            writer.WriteLine("private static readonly " + typeInfoType + " " + names.TypeInfoField(jsonType.Type.ErasedName) + " =");
             writer.Indent();
             writer.WriteLine(TypeInfoInitializer(spec, jsonType, typeInfoType) + ";");
             writer.Unindent();
@@ -194,7 +194,7 @@ internal static class ClientEmitter
         {
             case JsonTypeSource.SerializerContext:
                 var context = spec.SerializerContext?.ErasedName ?? throw new InvalidOperationException(
-                    "The type info " + jsonType.FieldName + " comes from a serializer context, but the client has none.");
+                    "The type info of " + jsonType.Type.ErasedName + " comes from a serializer context, but the client has none.");
 
                 // GetTypeInfo is declared to return null for types the context does not know; the parser has checked
                 // that this one is registered.
@@ -208,7 +208,7 @@ internal static class ClientEmitter
             case JsonTypeSource.BuiltInDictionaryOfStringJsonElement:
                 return GlobalTypeNames.BuiltInJsonTypeInfo + ".DictionaryOfStringJsonElement";
             default:
-                throw new InvalidOperationException("Unknown type info source " + jsonType.Source + " of " + jsonType.FieldName);
+                throw new InvalidOperationException("Unknown type info source " + jsonType.Source + " of " + jsonType.Type.ErasedName);
         }
     }
 

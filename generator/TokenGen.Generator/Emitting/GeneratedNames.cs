@@ -11,9 +11,11 @@ namespace TokenGen.Generator.Emitting;
 /// URI fields, type-info fields, enum formatters and token readers. Every name is claimed against the user's operation
 /// names, <see cref="object"/>'s members, the class's own name and the names claimed before it, so no user declaration
 /// (an operation called <c>_httpClient</c>, <c>ToString</c> or <c>CreateGetTokenRequest</c>, overloads, inherited
-/// methods) can collide with a generated member. Names of the parser's registries (type-info fields, formatters,
-/// readers) are keys here: the emitter writes the name this class gives each key.
-/// Locals and the members a parameter hides are the business of <see cref="OperationScope"/>.
+/// methods) can collide with a generated member. The parser chooses no member name: a type-info field, formatter or
+/// reader is keyed by its type's erased name, and named here from the type's <see cref="TypeRef.NameStem"/>.
+/// Locals and the members a parameter hides are the business of <see cref="OperationScope"/>. The client class's own
+/// name and the generated files' hint names are chosen while parsing, because they must give way to the user's types
+/// in the namespace, which only the compilation knows.
 /// </summary>
 internal sealed class GeneratedNames
 {
@@ -45,18 +47,18 @@ internal sealed class GeneratedNames
 
         foreach (var jsonType in spec.JsonTypes)
         {
-            _typeInfoFields[jsonType.FieldName] = Claim(jsonType.FieldName);
+            _typeInfoFields[jsonType.Type.ErasedName] = Claim("s_" + LowerFirst(jsonType.Type.NameStem) + "TypeInfo");
         }
 
         foreach (var formatter in spec.EnumFormatters)
         {
-            _enumFormatters[formatter.MethodName] = Claim(formatter.MethodName);
+            _enumFormatters[formatter.EnumType.ErasedName] = Claim("Format" + formatter.EnumType.NameStem);
         }
 
         RegisterTokenReadersMethod = spec.TokenReaders.IsEmpty ? string.Empty : Claim("RegisterTokenReaders");
         foreach (var reader in spec.TokenReaders)
         {
-            _tokenReaders[reader.MethodName] = Claim(reader.MethodName);
+            _tokenReaders[reader.ResponseType.ErasedName] = Claim("Read" + reader.ResponseType.NameStem + "Token");
         }
 
         Operations = PlanOperations(spec);

@@ -197,7 +197,7 @@ internal sealed partial class OperationEmitter
 
     private void WriteJsonBody(OperationSpec operation, BodySpec body, string bodyParameter, OperationScope scope, string httpRequest)
     {
-        var typeInfoField = RequireJsonTypeInfoField(body.JsonTypeInfoField, operation);
+        var typeInfoField = RequireJsonTypeKey(body.JsonTypeKey, operation);
         var mediaType = body.MediaType is { } declared
             ? CSharpText.Literal(declared)
             : GlobalTypeNames.RequestContent + ".JsonMediaType";
@@ -205,7 +205,7 @@ internal sealed partial class OperationEmitter
         // Inside the null check (or after ThrowIfNull) a top-level '?' no longer matters; nested annotations do,
         // so then the type argument is named and the difference suppressed.
         var createJson = body.AnnotationsDifferFromTypeInfo
-            ? "CreateJson<" + _jsonTypesByField[typeInfoField].Type.ErasedName + ">(" + bodyParameter + "!, "
+            ? "CreateJson<" + _jsonTypesByKey[typeInfoField].Type.ErasedName + ">(" + bodyParameter + "!, "
             : "CreateJson(" + bodyParameter + ", ";
         _writer.WriteLine(
             httpRequest + ".Content = " + GlobalTypeNames.RequestContent + "." + createJson + scope.StaticMember(_names.TypeInfoField(typeInfoField)) + ", "

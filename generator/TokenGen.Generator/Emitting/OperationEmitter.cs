@@ -15,7 +15,7 @@ internal sealed partial class OperationEmitter
     private readonly ClientSpec _client;
     private readonly string _clientFullName;
     private readonly GeneratedNames _names;
-    private readonly Dictionary<string, JsonTypeSpec> _jsonTypesByField = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonTypeSpec> _jsonTypesByKey = new(StringComparer.Ordinal);
 
     /// <param name="writer">Where the methods go.</param>
     /// <param name="client">The client the operations belong to.</param>
@@ -29,7 +29,7 @@ internal sealed partial class OperationEmitter
         _names = names;
         foreach (var jsonType in client.JsonTypes)
         {
-            _jsonTypesByField[jsonType.FieldName] = jsonType;
+            _jsonTypesByKey[jsonType.Type.ErasedName] = jsonType;
         }
     }
 
@@ -135,7 +135,7 @@ internal sealed partial class OperationEmitter
 
             case ReturnKind.Json:
             case ReturnKind.ApiResponse:
-                var typeInfoField = RequireJsonTypeInfoField(returnSpec.JsonTypeInfoField, operation);
+                var typeInfoField = RequireJsonTypeKey(returnSpec.JsonTypeKey, operation);
                 var reader = returnSpec.Kind == ReturnKind.ApiResponse
                     ? "ReadApiResponseAsync"
                     : returnSpec.AllowsNull ? "ReadNullableJsonAsync" : "ReadJsonAsync";
@@ -231,7 +231,7 @@ internal sealed partial class OperationEmitter
         return string.Join(", ", arguments);
     }
 
-    private static string RequireJsonTypeInfoField(string? typeInfoField, OperationSpec operation) =>
+    private static string RequireJsonTypeKey(string? typeInfoField, OperationSpec operation) =>
         typeInfoField ?? throw new InvalidOperationException("The JSON of " + operation.MethodName + " has no type info field.");
 
     private static ParameterSpec FindParameter(OperationSpec operation, string name)

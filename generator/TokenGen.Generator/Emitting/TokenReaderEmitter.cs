@@ -41,7 +41,7 @@ internal static class TokenReaderEmitter
         writer.OpenBlock();
         foreach (var reader in spec.TokenReaders)
         {
-            writer.WriteLine(GlobalTypeNames.TokenResponseReaders + ".Register<" + reader.ResponseType.ErasedName + ">(" + names.TokenReader(reader.MethodName) + ");");
+            writer.WriteLine(GlobalTypeNames.TokenResponseReaders + ".Register<" + reader.ResponseType.ErasedName + ">(" + names.TokenReader(reader.ResponseType.ErasedName) + ");");
         }
 
         writer.CloseBlock();
@@ -56,7 +56,7 @@ internal static class TokenReaderEmitter
             }
 
             writer.WriteLine(
-                "private static " + GlobalTypeNames.TokenResponseValues + " " + names.TokenReader(reader.MethodName) + "(" + reader.ResponseType.ErasedName + " " + ResponseParameter + ")");
+                "private static " + GlobalTypeNames.TokenResponseValues + " " + names.TokenReader(reader.ResponseType.ErasedName) + "(" + reader.ResponseType.ErasedName + " " + ResponseParameter + ")");
             writer.Indent();
             writer.WriteLine("=> new " + GlobalTypeNames.TokenResponseValues + "(");
             writer.Indent();

@@ -37,13 +37,13 @@ internal static class ValueEmitter
 
         if (!format.IsNullableValueType)
         {
-            return Format(value, format.Kind, format.EnumFormatterMethod, scope);
+            return Format(value, format.Kind, format.EnumFormatterKey, scope);
         }
 
         return format.Kind switch
         {
             ValueFormatKind.Boolean => value + ".HasValue ? (" + Format(value + ".Value", format.Kind, null, scope) + ") : null",
-            ValueFormatKind.Enum => value + ".HasValue ? " + Format(value + ".Value", format.Kind, format.EnumFormatterMethod, scope) + " : null",
+            ValueFormatKind.Enum => value + ".HasValue ? " + Format(value + ".Value", format.Kind, format.EnumFormatterKey, scope) + " : null",
             _ => value + "?" + FormattingCall(format.Kind),
         };
     }
@@ -70,7 +70,7 @@ internal static class ValueEmitter
     {
         if (!format.IsCollection)
         {
-            WriteSendOne(writer, scope, value, format.Kind, format.IsNullable, format.IsNullableValueType, format.EnumFormatterMethod, callPrefix, callSuffix);
+            WriteSendOne(writer, scope, value, format.Kind, format.IsNullable, format.IsNullableValueType, format.EnumFormatterKey, callPrefix, callSuffix);
             return;
         }
 
@@ -83,7 +83,7 @@ internal static class ValueEmitter
         var item = scope.ReserveLocal(loopVariableStem + "Item");
         writer.WriteLine("foreach (var " + item + " in " + value + ")");
         writer.OpenBlock();
-        WriteSendOne(writer, scope, item, format.Kind, format.ElementIsNullable, format.ElementIsNullableValueType, format.EnumFormatterMethod, callPrefix, callSuffix);
+        WriteSendOne(writer, scope, item, format.Kind, format.ElementIsNullable, format.ElementIsNullableValueType, format.EnumFormatterKey, callPrefix, callSuffix);
         writer.CloseBlock();
 
         if (format.IsNullable)

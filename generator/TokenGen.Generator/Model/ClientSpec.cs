@@ -12,7 +12,7 @@ namespace TokenGen.Generator.Model;
 /// <param name="IsPublic">Whether the interface is public (the client is then public; otherwise internal).</param>
 /// <param name="BaseAddress">The <c>[TokenApi(BaseAddress)]</c> value, already checked to be absolute; null when not set.</param>
 /// <param name="SerializerContext">The <c>JsonSerializerContext</c> type, or null when not set.</param>
-/// <param name="JsonTypes">Every type info the client needs, each once; operations refer to them by field name.</param>
+/// <param name="JsonTypes">Every type info the client needs, each once; operations refer to them by their type's erased name.</param>
 /// <param name="EnumFormatters">Every enum sent in a route, query, header or form, each once.</param>
 /// <param name="Operations">The operations, in declaration order (base interfaces' after the interface's own).</param>
 /// <param name="TokenReaders">A reader per response type that carries an <c>[AccessToken]</c>, registered for token sessions.</param>
@@ -39,10 +39,9 @@ internal sealed record ClientSpec(
     bool HidesInheritedFactories = false);
 
 /// <summary>A <c>JsonTypeInfo&lt;T&gt;</c> the client caches in a static field.</summary>
-/// <param name="Type">The type; generated code names it by its <see cref="TypeRef.ErasedName"/>, as <c>typeof</c> requires.</param>
-/// <param name="FieldName">The static field holding it, for example <c>s_conversationTypeInfo</c>.</param>
+/// <param name="Type">The type; generated code names it by its <see cref="TypeRef.ErasedName"/>, as <c>typeof</c> requires, which is also its key.</param>
 /// <param name="Source">Where the type info comes from.</param>
-internal sealed record JsonTypeSpec(TypeRef Type, string FieldName, JsonTypeSource Source);
+internal sealed record JsonTypeSpec(TypeRef Type, JsonTypeSource Source);
 
 internal enum JsonTypeSource
 {
@@ -64,13 +63,11 @@ internal enum JsonTypeSource
 
 /// <summary>An enum whose values are sent as text: the emitter writes one private static switch per enum.</summary>
 /// <param name="EnumType">The enum type.</param>
-/// <param name="MethodName">The formatter's name, for example <c>FormatGrantType</c>.</param>
 /// <param name="UnderlyingType">The enum's underlying type (<c>int</c>, …), used for undeclared values.</param>
 /// <param name="Members">Each declared member with the text it is sent as.</param>
 /// <param name="Obligations">The enum's <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, which the formatter carries so naming the enum there is allowed.</param>
 internal sealed record EnumFormatterSpec(
     TypeRef EnumType,
-    string MethodName,
     TypeRef UnderlyingType,
     EquatableArray<EnumMemberSpec> Members,
     EquatableArray<ObligationSpec> Obligations = default);

@@ -96,7 +96,7 @@ internal enum ValueFormatKind
     /// <summary><c>char</c>: <c>value.ToString()</c>.</summary>
     Char,
 
-    /// <summary>An enum: its JSON name through <see cref="ValueFormatSpec.EnumFormatterMethod"/>.</summary>
+    /// <summary>An enum: its JSON name through <see cref="ValueFormatSpec.EnumFormatterKey"/>.</summary>
     Enum,
 }
 
@@ -107,7 +107,7 @@ internal enum ValueFormatKind
 /// <param name="IsCollection">Whether the value is a collection of such elements (a query key or form field repeated per element).</param>
 /// <param name="ElementIsNullable">For a collection: whether elements may be null (null elements are skipped).</param>
 /// <param name="ElementIsNullableValueType">For a collection: whether elements are <c>Nullable&lt;T&gt;</c>.</param>
-/// <param name="EnumFormatterMethod">For <see cref="ValueFormatKind.Enum"/>: the formatter method's name.</param>
+/// <param name="EnumFormatterKey">For <see cref="ValueFormatKind.Enum"/>: the enum's <see cref="EnumFormatterSpec"/>, by its type's erased name.</param>
 internal sealed record ValueFormatSpec(
     ValueFormatKind Kind,
     bool IsNullable,
@@ -115,11 +115,11 @@ internal sealed record ValueFormatSpec(
     bool IsCollection,
     bool ElementIsNullable,
     bool ElementIsNullableValueType,
-    string? EnumFormatterMethod);
+    string? EnumFormatterKey);
 
 internal enum BodyKind
 {
-    /// <summary>JSON through <see cref="BodySpec.JsonTypeInfoField"/> with <see cref="BodySpec.MediaType"/>.</summary>
+    /// <summary>JSON through <see cref="BodySpec.JsonTypeKey"/> with <see cref="BodySpec.MediaType"/>.</summary>
     Json,
 
     /// <summary>A form from the body model's members (<see cref="BodySpec.Fields"/>, accessed on the parameter).</summary>
@@ -140,7 +140,7 @@ internal enum BodyKind
 /// <param name="ParameterName">The C# name of the <c>[Body]</c> parameter; null for <see cref="BodyKind.FormUrlEncodedParameters"/>.</param>
 /// <param name="IsNullable">Whether the body argument may be null (null sends no body; otherwise <c>ArgumentNullException</c>).</param>
 /// <param name="MediaType">For JSON: the media type (<c>application/json</c> unless the attribute names another).</param>
-/// <param name="JsonTypeInfoField">For JSON: the static type-info field.</param>
+/// <param name="JsonTypeKey">For JSON: the <see cref="JsonTypeSpec"/> whose type info writes it, by its type's erased name.</param>
 /// <param name="Fields">For forms and multipart: the fields in declaration order.</param>
 /// <param name="AnnotationsDifferFromTypeInfo">
 /// For JSON: whether the parameter's type has nested nullable annotations its type info's T lacks (<c>List&lt;string?&gt;</c>),
@@ -151,7 +151,7 @@ internal sealed record BodySpec(
     string? ParameterName,
     bool IsNullable,
     string? MediaType,
-    string? JsonTypeInfoField,
+    string? JsonTypeKey,
     EquatableArray<FormFieldSpec> Fields,
     bool AnnotationsDifferFromTypeInfo = false);
 
@@ -166,7 +166,7 @@ internal enum ReturnKind
     /// <summary><c>Task</c>: success checked, body ignored.</summary>
     None,
 
-    /// <summary><c>Task&lt;T&gt;</c>: JSON through <see cref="ReturnSpec.JsonTypeInfoField"/>.</summary>
+    /// <summary><c>Task&lt;T&gt;</c>: JSON through <see cref="ReturnSpec.JsonTypeKey"/>.</summary>
     Json,
 
     /// <summary><c>Task&lt;string&gt;</c>: the body as text.</summary>
@@ -184,7 +184,7 @@ internal enum ReturnKind
 /// <param name="TaskType">The declared return type (<c>Task&lt;global::X.Conversation?&gt;</c>).</param>
 /// <param name="ValueType">The task's T as declared (for <see cref="ReturnKind.ApiResponse"/> the content type); null for <see cref="ReturnKind.None"/>.</param>
 /// <param name="AllowsNull">For JSON: whether T is nullable, so an empty body gives null instead of an error.</param>
-/// <param name="JsonTypeInfoField">For JSON and ApiResponse: the static type-info field.</param>
+/// <param name="JsonTypeKey">For JSON and ApiResponse: the <see cref="JsonTypeSpec"/> whose type info reads it, by its type's erased name.</param>
 /// <param name="AnnotationsDifferFromTypeInfo">
 /// For JSON and ApiResponse: whether the declared T has nullable annotations its type info's T lacks (for ApiResponse even
 /// a top-level one, since ApiResponse&lt;T&gt; is invariant), so the read value's annotations are suppressed.
@@ -194,5 +194,5 @@ internal sealed record ReturnSpec(
     TypeRef TaskType,
     TypeRef? ValueType,
     bool AllowsNull,
-    string? JsonTypeInfoField,
+    string? JsonTypeKey,
     bool AnnotationsDifferFromTypeInfo = false);

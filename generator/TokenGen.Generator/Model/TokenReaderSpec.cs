@@ -5,14 +5,12 @@ namespace TokenGen.Generator.Model;
 /// response to the role's member and the conversion the member's type needs. Facts only; the emitter writes the C#.
 /// </summary>
 /// <param name="ResponseType">The response type, as <c>TokenResponseReaders.Register&lt;T&gt;</c> takes it.</param>
-/// <param name="MethodName">The reader method's name in the client, unique there (for example <c>ReadConversationToken</c>).</param>
 /// <param name="AccessToken">The access token (<c>string?</c>).</param>
 /// <param name="RefreshToken">The refresh token (<c>string?</c>), or null when the type has none.</param>
 /// <param name="ExpiresIn">The lifetime in seconds (<c>long?</c> once converted), or null.</param>
 /// <param name="ExpiresAt">The expiry (<c>DateTimeOffset?</c> once converted), or null.</param>
 internal sealed record TokenReaderSpec(
     TypeRef ResponseType,
-    string MethodName,
     TokenValueSpec AccessToken,
     TokenValueSpec? RefreshToken,
     TokenValueSpec? ExpiresIn,

@@ -12,6 +12,11 @@ namespace TokenGen.Generator.Model;
 /// The same without nullable reference annotations (<c>Nullable&lt;T&gt;</c> stays <c>int?</c>): what <c>typeof</c> and
 /// <c>JsonTypeInfo&lt;T&gt;</c> take, and the type's identity, since <c>string</c> and <c>string?</c> are one type.
 /// </param>
+/// <param name="NameStem">
+/// The type described in one PascalCase word, for the names of generated members that serve it:
+/// <c>ListOfConversation</c>, <c>TokenArray</c>, <c>NullableOfInt32</c>. A description, not an identifier: the naming
+/// authority (<c>Emitting/GeneratedNames</c>) builds identifiers from it.
+/// </param>
 /// <param name="IsValueType">Whether it is a value type (<c>Nullable&lt;T&gt;</c> included).</param>
 /// <param name="IsNullable">Whether the top level admits null: an annotated reference type or a <c>Nullable&lt;T&gt;</c>.</param>
 /// <param name="IsConstructed">
@@ -26,6 +31,7 @@ namespace TokenGen.Generator.Model;
 internal sealed record TypeRef(
     string FullName,
     string ErasedName,
+    string NameStem,
     bool IsValueType,
     bool IsNullable,
     bool IsConstructed,
@@ -36,7 +42,7 @@ internal sealed record TypeRef(
     public bool HasReferenceAnnotations => !string.Equals(FullName, ErasedName, System.StringComparison.Ordinal);
 
     /// <summary>A type the generator names itself (no symbol behind it): a special type such as <c>int</c>.</summary>
-    public static TypeRef Keyword(string keyword, bool isValueType) => new(keyword, keyword, isValueType, IsNullable: false, IsConstructed: false, ElementType: null);
+    public static TypeRef Keyword(string keyword, bool isValueType) => new(keyword, keyword, keyword, isValueType, IsNullable: false, IsConstructed: false, ElementType: null);
 
     public override string ToString() => FullName;
 }

@@ -9,7 +9,6 @@ internal sealed partial class ClientParser
 {
     private readonly List<TokenReaderSpec> _tokenReaders = new();
     private readonly HashSet<ITypeSymbol> _tokenResponseTypesSeen = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<string> _tokenReaderNames = new();
     private TokenRoleFinder? _tokenRoles;
 
     /// <summary>
@@ -63,27 +62,10 @@ internal sealed partial class ClientParser
 
         _tokenReaders.Add(new TokenReaderSpec(
             TypeRefs.From(registered),
-            UniqueReaderName(registered),
             accessToken.Value,
             graph.Roles.TryGetValue(TokenRole.RefreshToken, out var refresh) ? refresh.Value : null,
             graph.Roles.TryGetValue(TokenRole.ExpiresIn, out var expiresIn) ? expiresIn.Value : null,
             graph.Roles.TryGetValue(TokenRole.ExpiresAt, out var expiresAt) ? expiresAt.Value : null));
-    }
-
-    /// <summary>
-    /// A reader name unique among the client's readers. It is a key: <c>Emitting/GeneratedNames</c> decides the name the
-    /// method is declared with, clear of the operations and every other generated member.
-    /// </summary>
-    private string UniqueReaderName(ITypeSymbol type)
-    {
-        var stem = "Read" + (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner.Name : type.Name) + "Token";
-        var name = stem;
-        for (var suffix = 2; !_tokenReaderNames.Add(name); suffix++)
-        {
-            name = stem + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return name;
     }
 
     internal static string RoleName(TokenRole role) => role.ToString();

@@ -10,25 +10,18 @@ internal sealed class EnumFormatterRegistry
     private readonly KnownTypeSymbols _known;
     private readonly Dictionary<string, EnumFormatterSpec> _byType = new(System.StringComparer.Ordinal);
     private readonly List<EnumFormatterSpec> _inOrder = new();
-    private readonly HashSet<string> _methodNames = new(System.StringComparer.Ordinal);
 
     public EnumFormatterRegistry(KnownTypeSymbols known) => _known = known;
 
     public IReadOnlyList<EnumFormatterSpec> Formatters => _inOrder;
 
-    /// <summary>Returns the formatter method's name for <paramref name="enumType"/>, adding it on first use.</summary>
+    /// <summary>Returns the key of <paramref name="enumType"/>'s formatter (its erased name), adding it on first use.</summary>
     public string GetOrAdd(INamedTypeSymbol enumType)
     {
         var fullName = TypeNames.FullyQualified(enumType);
         if (_byType.TryGetValue(fullName, out var existing))
         {
-            return existing.MethodName;
-        }
-
-        var methodName = "Format" + enumType.Name;
-        for (var suffix = 2; !_methodNames.Add(methodName); suffix++)
-        {
-            methodName = "Format" + enumType.Name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return fullName;
         }
 
         var members = new List<EnumMemberSpec>();
@@ -44,13 +37,12 @@ internal sealed class EnumFormatterRegistry
 
         var spec = new EnumFormatterSpec(
             TypeRefs.From(enumType),
-            methodName,
             enumType.EnumUnderlyingType is { } underlying ? TypeRefs.From(underlying) : TypeRef.Keyword("int", isValueType: true),
             members.ToEquatableArray(),
             Obligations.Of(enumType));
         _byType.Add(fullName, spec);
         _inOrder.Add(spec);
-        return methodName;
+        return fullName;
     }
 
     private string GetWireName(IFieldSymbol field)

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using TokenGen.Generator.Model;
 
@@ -16,7 +15,6 @@ internal sealed class JsonTypeRegistry
     private readonly List<ITypeSymbol> _registered = new();
     private readonly Dictionary<string, JsonTypeSpec> _byType = new(System.StringComparer.Ordinal);
     private readonly List<JsonTypeSpec> _inOrder = new();
-    private readonly HashSet<string> _fieldNames = new(System.StringComparer.Ordinal);
 
     public JsonTypeRegistry(KnownTypeSymbols known, INamedTypeSymbol? context)
     {
@@ -43,7 +41,7 @@ internal sealed class JsonTypeRegistry
     public bool HasContext => _context is not null;
 
     /// <summary>
-    /// Returns the field name of <paramref name="type"/>'s type info, or null when no type info can be had
+    /// Returns the key of <paramref name="type"/>'s type info (its erased name), or null when no type info can be had
     /// (not registered in the context, or no context): <paramref name="problem"/> then says which.
     /// </summary>
     public string? TryAdd(ITypeSymbol type, out JsonTypeProblem problem)
@@ -52,7 +50,7 @@ internal sealed class JsonTypeRegistry
         var fullName = TypeNames.FullyQualified(type);
         if (_byType.TryGetValue(fullName, out var existing))
         {
-            return existing.FieldName;
+            return fullName;
         }
 
         JsonTypeSource source;
@@ -70,11 +68,10 @@ internal sealed class JsonTypeRegistry
             return null;
         }
 
-        var fieldName = UniqueFieldName(type);
-        var spec = new JsonTypeSpec(TypeRefs.From(type), fieldName, source);
+        var spec = new JsonTypeSpec(TypeRefs.From(type), source);
         _byType.Add(fullName, spec);
         _inOrder.Add(spec);
-        return fieldName;
+        return fullName;
     }
 
     private bool IsRegistered(ITypeSymbol type)
@@ -116,54 +113,6 @@ internal sealed class JsonTypeRegistry
         }
 
         return null;
-    }
-
-    private string UniqueFieldName(ITypeSymbol type)
-    {
-        var name = new StringBuilder();
-        AppendPascalName(type, name);
-        if (name.Length > 0)
-        {
-            name[0] = char.ToLowerInvariant(name[0]);
-        }
-
-        var baseName = "s_" + name + "TypeInfo";
-        var fieldName = baseName;
-        for (var suffix = 2; !_fieldNames.Add(fieldName); suffix++)
-        {
-            fieldName = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return fieldName;
-    }
-
-    // List<Conversation> -> ListOfConversation; Token[] -> TokenArray; int? -> NullableOfInt32.
-    private static void AppendPascalName(ITypeSymbol type, StringBuilder name)
-    {
-        switch (type)
-        {
-            case IArrayTypeSymbol array:
-                AppendPascalName(array.ElementType, name);
-                name.Append("Array");
-                return;
-            case INamedTypeSymbol { IsGenericType: true } generic:
-                name.Append(generic.Name);
-                name.Append("Of");
-                for (var i = 0; i < generic.TypeArguments.Length; i++)
-                {
-                    if (i > 0)
-                    {
-                        name.Append("And");
-                    }
-
-                    AppendPascalName(generic.TypeArguments[i], name);
-                }
-
-                return;
-            default:
-                name.Append(type.MetadataName);
-                return;
-        }
     }
 }
 

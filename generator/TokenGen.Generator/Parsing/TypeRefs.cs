@@ -38,11 +38,47 @@ internal static class TypeRefs
         return new TypeRef(
             fullName,
             TypeNames.FullyQualified(type),
+            NameStemOf(type),
             type.IsValueType,
             isNullable,
             IsConstructed(type),
             element,
             Obligations.OfTypeName(type));
+    }
+
+    private static string NameStemOf(ITypeSymbol type)
+    {
+        var stem = new System.Text.StringBuilder();
+        AppendNameStem(type, stem);
+        return stem.ToString();
+    }
+
+    // List<Conversation> -> ListOfConversation; Token[] -> TokenArray; int? -> NullableOfInt32.
+    private static void AppendNameStem(ITypeSymbol type, System.Text.StringBuilder stem)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                AppendNameStem(array.ElementType, stem);
+                stem.Append("Array");
+                return;
+            case INamedTypeSymbol { IsGenericType: true } generic:
+                stem.Append(generic.Name).Append("Of");
+                for (var i = 0; i < generic.TypeArguments.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        stem.Append("And");
+                    }
+
+                    AppendNameStem(generic.TypeArguments[i], stem);
+                }
+
+                return;
+            default:
+                stem.Append(type.MetadataName);
+                return;
+        }
     }
 
     private static bool IsConstructed(ITypeSymbol type) => type switch
