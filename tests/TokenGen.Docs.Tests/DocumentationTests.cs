@@ -21,6 +21,7 @@ public sealed class DocumentationTests
         "docs/diagnostics.md",
         "docs/reliability.md",
         "docs/reference.md",
+        "docs/oauth2.md",
     };
 
     [Theory]
@@ -68,6 +69,8 @@ public sealed class DocumentationTests
             "TokenGen.Clients", "TokenGen.Clients.DirectLine", "TokenGen.Clients.Banyan", "TokenGen.Clients.Esper",
             "TokenGen.Clients.RunAi", "TokenGen.Clients.Prowler", "Microsoft.Extensions.DependencyInjection",
         },
+        // The OAuth 2.0 guide uses the ready OAuth 2.0 clients.
+        "docs/oauth2.md" => new[] { "TokenGen.Clients", "TokenGen.Clients.OAuth2" },
         // The reference shows the registrations, whose extension methods live where AddHttpClient does.
         "docs/reference.md" => new[] { "Microsoft.Extensions.DependencyInjection" },
         _ => Array.Empty<string>(),
