@@ -46,6 +46,7 @@ public sealed class SeedClientTests
                 "Redacted.TokenGen.Clients.DirectLine.Conversation.g.cs",
                 "Redacted.TokenGen.Clients.Esper.TokenInfoV1.g.cs",
                 "Redacted.TokenGen.Clients.Esper.TokenRenewV0.g.cs",
+                "Redacted.TokenGen.Clients.OAuth2.DeviceAuthorizationResponse.g.cs",
                 "Redacted.TokenGen.Clients.OAuth2.OAuth2TokenResponse.g.cs",
                 "Redacted.TokenGen.Clients.Prowler.TokenAttributes.g.cs",
                 "Redacted.TokenGen.Clients.Prowler.TokenRefreshRequestAttributes.g.cs",
