@@ -7,8 +7,9 @@ namespace TokenGen.Clients.OAuth2;
 /// <summary>
 /// The token endpoint of an OAuth 2.0 authorization server (RFC 6749 §3.2), one operation per grant. Every operation is
 /// a <c>POST</c> of an <c>application/x-www-form-urlencoded</c> body to the endpoint itself: build the client with the
-/// endpoint's URI as its base address, for example from the server's metadata. <see cref="OAuth2Client"/> does that,
-/// fills <c>grant_type</c> and the client authentication, and is the easier way in.
+/// endpoint's URI as its base address, for example from the server's metadata. Each operation sends its grant's
+/// <c>grant_type</c> as a constant <c>[FormField]</c>. <see cref="OAuth2Client"/> builds the clients, fills the client
+/// authentication, and is the easier way in.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -31,7 +32,6 @@ public partial interface IOAuth2TokenEndpoint
 {
     /// <summary>Client credentials grant: a token for the client itself (RFC 6749 §4.4.2).</summary>
     /// <param name="clientAuthorization"><c>Basic …</c> for <c>client_secret_basic</c>, or <see langword="null"/>.</param>
-    /// <param name="grantType"><see cref="OAuth2GrantTypes.ClientCredentials"/>.</param>
     /// <param name="scope">The scope requested, space-delimited (RFC 6749 §3.3), or <see langword="null"/>.</param>
     /// <param name="audience">The audience requested, where the server takes one, or <see langword="null"/>.</param>
     /// <param name="resource">The resources the token is for, absolute URIs (RFC 8707 §2), or <see langword="null"/>.</param>
@@ -40,10 +40,9 @@ public partial interface IOAuth2TokenEndpoint
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The token (RFC 6749 §4.4.3: no refresh token should be issued).</returns>
     /// <exception cref="TokenApiException">The server refused (RFC 6749 §5.2), for example <c>invalid_client</c>.</exception>
-    [Post]
+    [Post, FormField("grant_type", OAuth2GrantTypes.ClientCredentials)]
     Task<OAuth2TokenResponse> RequestClientCredentialsTokenAsync(
         [Header("Authorization")] string? clientAuthorization,
-        [Form("grant_type")] string grantType,
         [Form("scope")] string? scope,
         [Form("audience")] string? audience,
         [Form("resource")] IEnumerable<string>? resource,
@@ -53,7 +52,6 @@ public partial interface IOAuth2TokenEndpoint
 
     /// <summary>Resource owner password credentials grant (RFC 6749 §4.3.2).</summary>
     /// <param name="clientAuthorization"><c>Basic …</c> for <c>client_secret_basic</c>, or <see langword="null"/>.</param>
-    /// <param name="grantType"><see cref="OAuth2GrantTypes.Password"/>.</param>
     /// <param name="username">The resource owner's user name.</param>
     /// <param name="password">The resource owner's password.</param>
     /// <param name="scope">The scope requested, space-delimited, or <see langword="null"/>.</param>
@@ -64,10 +62,9 @@ public partial interface IOAuth2TokenEndpoint
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The token, often with a refresh token (RFC 6749 §4.3.3).</returns>
     /// <exception cref="TokenApiException">The server refused (RFC 6749 §5.2), for example <c>invalid_grant</c> for wrong credentials.</exception>
-    [Post]
+    [Post, FormField("grant_type", OAuth2GrantTypes.Password)]
     Task<OAuth2TokenResponse> RequestPasswordTokenAsync(
         [Header("Authorization")] string? clientAuthorization,
-        [Form("grant_type")] string grantType,
         [Form("username")] string username,
         [Form("password")] string password,
         [Form("scope")] string? scope,
@@ -80,7 +77,6 @@ public partial interface IOAuth2TokenEndpoint
     /// <summary>Authorization code grant: exchange the code the authorization endpoint returned (RFC 6749 §4.1.3), with its PKCE verifier (RFC 7636 §4.5).</summary>
     /// <remarks>Never resent after a transient failure (<c>[NoRetry]</c>): a code is good for one use.</remarks>
     /// <param name="clientAuthorization"><c>Basic …</c> for <c>client_secret_basic</c>, or <see langword="null"/>.</param>
-    /// <param name="grantType"><see cref="OAuth2GrantTypes.AuthorizationCode"/>.</param>
     /// <param name="code">The authorization code.</param>
     /// <param name="redirectUri">The <c>redirect_uri</c> of the authorization request, when it had one (REQUIRED then).</param>
     /// <param name="codeVerifier">The PKCE code verifier (<see cref="PkceCodes.Verifier"/>), or <see langword="null"/>.</param>
@@ -90,10 +86,9 @@ public partial interface IOAuth2TokenEndpoint
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The token, often with a refresh token and, for OpenID Connect, an identity token (RFC 6749 §4.1.4).</returns>
     /// <exception cref="TokenApiException">The server refused (RFC 6749 §5.2), for example <c>invalid_grant</c> for a used code or a wrong verifier.</exception>
-    [Post, NoRetry]
+    [Post, NoRetry, FormField("grant_type", OAuth2GrantTypes.AuthorizationCode)]
     Task<OAuth2TokenResponse> RedeemAuthorizationCodeAsync(
         [Header("Authorization")] string? clientAuthorization,
-        [Form("grant_type")] string grantType,
         [Form("code")] string code,
         [Form("redirect_uri")] string? redirectUri,
         [Form("code_verifier")] string? codeVerifier,
@@ -108,7 +103,6 @@ public partial interface IOAuth2TokenEndpoint
     /// spent this one, and a resend would be refused as a reuse.
     /// </remarks>
     /// <param name="clientAuthorization"><c>Basic …</c> for <c>client_secret_basic</c>, or <see langword="null"/>.</param>
-    /// <param name="grantType"><see cref="OAuth2GrantTypes.RefreshToken"/>.</param>
     /// <param name="refreshToken">The refresh token.</param>
     /// <param name="scope">A scope no wider than the original, space-delimited, or <see langword="null"/> for the same.</param>
     /// <param name="audience">The audience requested, or <see langword="null"/>.</param>
@@ -118,10 +112,9 @@ public partial interface IOAuth2TokenEndpoint
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The token; a new <see cref="OAuth2TokenResponse.RefreshToken"/> when the server rotates them (RFC 6749 §6, §10.4).</returns>
     /// <exception cref="TokenApiException">The server refused (RFC 6749 §5.2): <c>invalid_grant</c> for an expired, revoked or reused refresh token.</exception>
-    [Post, NoRetry]
+    [Post, NoRetry, FormField("grant_type", OAuth2GrantTypes.RefreshToken)]
     Task<OAuth2TokenResponse> RefreshTokenAsync(
         [Header("Authorization")] string? clientAuthorization,
-        [Form("grant_type")] string grantType,
         [Form("refresh_token")] string refreshToken,
         [Form("scope")] string? scope,
         [Form("audience")] string? audience,
@@ -136,7 +129,6 @@ public partial interface IOAuth2TokenEndpoint
     /// (RFC 8628 §3.5); <see cref="OAuth2Client.WaitForDeviceTokenAsync"/> polls at the right pace.
     /// </remarks>
     /// <param name="clientAuthorization"><c>Basic …</c> for <c>client_secret_basic</c>, or <see langword="null"/>.</param>
-    /// <param name="grantType"><see cref="OAuth2GrantTypes.DeviceCode"/>.</param>
     /// <param name="deviceCode">The <see cref="DeviceAuthorizationResponse.DeviceCode"/>.</param>
     /// <param name="clientId">The client id (REQUIRED for a client that does not authenticate), or <see langword="null"/>.</param>
     /// <param name="clientSecret">The client secret for <c>client_secret_post</c>, or <see langword="null"/>.</param>
@@ -146,10 +138,9 @@ public partial interface IOAuth2TokenEndpoint
     /// 400 with <c>authorization_pending</c>, <c>slow_down</c>, <c>access_denied</c> or <c>expired_token</c> (RFC 8628 §3.5),
     /// or another RFC 6749 §5.2 error.
     /// </exception>
-    [Post]
+    [Post, FormField("grant_type", OAuth2GrantTypes.DeviceCode)]
     Task<OAuth2TokenResponse> RequestDeviceTokenAsync(
         [Header("Authorization")] string? clientAuthorization,
-        [Form("grant_type")] string grantType,
         [Form("device_code")] string deviceCode,
         [Form("client_id")] string? clientId,
         [Form("client_secret")] string? clientSecret,
@@ -157,7 +148,6 @@ public partial interface IOAuth2TokenEndpoint
 
     /// <summary>Token exchange: a token for another audience or resource, from a subject token (RFC 8693 §2.1).</summary>
     /// <param name="clientAuthorization"><c>Basic …</c> for <c>client_secret_basic</c>, or <see langword="null"/>.</param>
-    /// <param name="grantType"><see cref="OAuth2GrantTypes.TokenExchange"/>.</param>
     /// <param name="resource">The resources the new token is for, absolute URIs, or <see langword="null"/>.</param>
     /// <param name="audience">The logical names of the targets, or <see langword="null"/>.</param>
     /// <param name="scope">The scope requested, space-delimited, or <see langword="null"/>.</param>
@@ -171,10 +161,9 @@ public partial interface IOAuth2TokenEndpoint
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The issued token and its <see cref="OAuth2TokenResponse.IssuedTokenType"/> (RFC 8693 §2.2.1).</returns>
     /// <exception cref="TokenApiException">The server refused (RFC 8693 §2.2.2): RFC 6749 §5.2 errors, and <c>invalid_target</c>.</exception>
-    [Post]
+    [Post, FormField("grant_type", OAuth2GrantTypes.TokenExchange)]
     Task<OAuth2TokenResponse> ExchangeTokenAsync(
         [Header("Authorization")] string? clientAuthorization,
-        [Form("grant_type")] string grantType,
         [Form("resource")] IEnumerable<string>? resource,
         [Form("audience")] IEnumerable<string>? audience,
         [Form("scope")] string? scope,

@@ -107,7 +107,7 @@ public sealed class OAuth2Client
         IEnumerable<string>? resources = null,
         CancellationToken cancellationToken = default) =>
         _tokenEndpoint.RequestClientCredentialsTokenAsync(
-            Authentication.AuthorizationHeader, OAuth2GrantTypes.ClientCredentials, scope, audience, resources,
+            Authentication.AuthorizationHeader, scope, audience, resources,
             Authentication.FormClientId, Authentication.FormClientSecret, cancellationToken);
 
     /// <summary>Resource owner password credentials grant (RFC 6749 §4.3).</summary>
@@ -128,7 +128,7 @@ public sealed class OAuth2Client
         IEnumerable<string>? resources = null,
         CancellationToken cancellationToken = default) =>
         _tokenEndpoint.RequestPasswordTokenAsync(
-            Authentication.AuthorizationHeader, OAuth2GrantTypes.Password, username, password, scope, audience, resources,
+            Authentication.AuthorizationHeader, username, password, scope, audience, resources,
             Authentication.FormClientId, Authentication.FormClientSecret, cancellationToken);
 
     /// <summary>Refresh token grant (RFC 6749 §6). Keep the answer's refresh token when it has one: the server rotated it.</summary>
@@ -147,7 +147,7 @@ public sealed class OAuth2Client
         IEnumerable<string>? resources = null,
         CancellationToken cancellationToken = default) =>
         _tokenEndpoint.RefreshTokenAsync(
-            Authentication.AuthorizationHeader, OAuth2GrantTypes.RefreshToken, refreshToken, scope, audience, resources,
+            Authentication.AuthorizationHeader, refreshToken, scope, audience, resources,
             Authentication.FormClientId, Authentication.FormClientSecret, cancellationToken);
 
     /// <summary>
@@ -229,7 +229,7 @@ public sealed class OAuth2Client
         // RFC 6749 §4.1.3: client_id is REQUIRED when the client does not authenticate; a confidential client sends it by
         // authenticating (Basic) or in the form (post). So the form carries it unless Basic does.
         return _tokenEndpoint.RedeemAuthorizationCodeAsync(
-            Authentication.AuthorizationHeader, OAuth2GrantTypes.AuthorizationCode, code, redirectUri.OriginalString,
+            Authentication.AuthorizationHeader, code, redirectUri.OriginalString,
             pkce?.Verifier, resources, Authentication.FormClientId, Authentication.FormClientSecret, cancellationToken);
     }
 
@@ -264,7 +264,7 @@ public sealed class OAuth2Client
     /// <exception cref="TokenApiException">400 with <c>authorization_pending</c>, <c>slow_down</c>, <c>access_denied</c> or <c>expired_token</c> (RFC 8628 §3.5).</exception>
     public Task<OAuth2TokenResponse> RequestDeviceTokenAsync(string deviceCode, CancellationToken cancellationToken = default) =>
         _tokenEndpoint.RequestDeviceTokenAsync(
-            Authentication.AuthorizationHeader, OAuth2GrantTypes.DeviceCode, deviceCode,
+            Authentication.AuthorizationHeader, deviceCode,
             Authentication.FormClientId, Authentication.FormClientSecret, cancellationToken);
 
     /// <summary>
@@ -354,7 +354,7 @@ public sealed class OAuth2Client
         }
 
         return _tokenEndpoint.ExchangeTokenAsync(
-            Authentication.AuthorizationHeader, OAuth2GrantTypes.TokenExchange, resources, audiences, scope, requestedTokenType,
+            Authentication.AuthorizationHeader, resources, audiences, scope, requestedTokenType,
             subjectToken, subjectTokenType, actorToken, actorTokenType,
             Authentication.FormClientId, Authentication.FormClientSecret, cancellationToken);
     }

@@ -148,6 +148,16 @@ internal static class DiagnosticDescriptors
         "File-local type cannot be used by a generated client",
         "'{0}' is declared 'file', so the client TokenGen generates in a file of its own cannot refer to it; declare it 'internal' instead");
 
+    public static readonly DiagnosticDescriptor FormFieldWithoutForm = Error(
+        "TG0049",
+        "Constant form field on an operation that sends no form",
+        "Method '{0}' has [FormField(\"{1}\", …)] but sends {2}; a constant form field goes into a form body: bind the other values with [Form] parameters or a [Body(BodyEncoding.FormUrlEncoded)] model");
+
+    public static readonly DiagnosticDescriptor InvalidFormField = Error(
+        "TG0050",
+        "Invalid constant form field",
+        "[FormField] on method '{0}' has {1}; give a non-empty name and a value (an empty string is a value)");
+
     public static readonly DiagnosticDescriptor UnsupportedFormMember = Error(
         "TG0048",
         "Form field cannot carry this type",
@@ -207,6 +217,8 @@ internal static class DiagnosticDescriptors
         "TG0046" => SerializerContextNotPartial,
         "TG0047" => FileLocalType,
         "TG0048" => UnsupportedFormMember,
+        "TG0049" => FormFieldWithoutForm,
+        "TG0050" => InvalidFormField,
         "TG0060" => MemberNamedLikeFactory,
         "TG0040" => GenerationFailed,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown TokenGen diagnostic id."),

@@ -149,6 +149,11 @@ internal sealed partial class OperationEmitter
             case BodyKind.FormUrlEncodedParameters:
                 var form = scope.ReserveLocal("form");
                 _writer.WriteLine("var " + form + " = new " + GlobalTypeNames.FormUrlEncodedBuilder + "();");
+                foreach (var constant in body.Constants)
+                {
+                    _writer.WriteLine(form + ".Add(" + CSharpText.Literal(constant.WireName) + ", " + CSharpText.Literal(constant.Value) + ");");
+                }
+
                 foreach (var field in body.Fields)
                 {
                     ValueEmitter.WriteSend(
@@ -168,6 +173,13 @@ internal sealed partial class OperationEmitter
                 var multipart = scope.ReserveLocal("multipart");
                 _writer.WriteLine("var " + multipart + " = new " + GlobalTypeNames.MultipartFormDataContent + "();");
                 _writer.WriteLine(httpRequest + ".Content = " + multipart + ";");
+                foreach (var constant in body.Constants)
+                {
+                    _writer.WriteLine(
+                        GlobalTypeNames.MultipartContentWriter + ".AddText(" + multipart + ", " + CSharpText.Literal(constant.WireName) + ", "
+                        + CSharpText.Literal(constant.Value) + ");");
+                }
+
                 foreach (var field in body.Fields)
                 {
                     ValueEmitter.WriteSend(

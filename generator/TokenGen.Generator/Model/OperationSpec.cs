@@ -142,6 +142,9 @@ internal enum BodyKind
 /// <param name="MediaType">For JSON: the media type (<c>application/json</c> unless the attribute names another).</param>
 /// <param name="JsonTypeKey">For JSON: the <see cref="JsonTypeSpec"/> whose type info writes it, by its type's erased name.</param>
 /// <param name="Fields">For forms and multipart: the fields in declaration order.</param>
+/// <param name="Constants">
+/// For forms and multipart: the method's <c>[FormField(name, value)]</c> fields, sent first, in declaration order.
+/// </param>
 /// <param name="AnnotationsDifferFromTypeInfo">
 /// For JSON: whether the parameter's type has nested nullable annotations its type info's T lacks (<c>List&lt;string?&gt;</c>),
 /// so the emitter names T and suppresses the difference.
@@ -153,7 +156,13 @@ internal sealed record BodySpec(
     string? MediaType,
     string? JsonTypeKey,
     EquatableArray<FormFieldSpec> Fields,
-    bool AnnotationsDifferFromTypeInfo = false);
+    bool AnnotationsDifferFromTypeInfo = false,
+    EquatableArray<FormConstantSpec> Constants = default);
+
+/// <summary>A constant form field from <c>[FormField(name, value)]</c>.</summary>
+/// <param name="WireName">The field's name.</param>
+/// <param name="Value">The field's value, sent as it is (form-encoded).</param>
+internal sealed record FormConstantSpec(string WireName, string Value);
 
 /// <summary>One form or multipart field.</summary>
 /// <param name="WireName">The field name: <c>[JsonPropertyName]</c>, <c>[Form(name)]</c>, or the member/parameter name.</param>

@@ -156,17 +156,65 @@ internal sealed partial class ClientParser
             }
         }
 
-        if (firstFormParameter is not null)
+        var constants = ParseFormConstants(method, methodLocation, out var firstConstant);
+        if (firstFormParameter is not null || (body is null && constants.Count > 0))
         {
             body = new BodySpec(BodyKind.FormUrlEncodedParameters, null, false, null, null, formFields.ToEquatableArray());
         }
 
-        if (httpMethod == "GET" && (bodyParameterName ?? firstFormParameter) is { } getBody)
+        if (constants.Count > 0 && body is not null)
+        {
+            if (body.Kind is BodyKind.FormUrlEncodedModel or BodyKind.FormUrlEncodedParameters or BodyKind.MultipartModel)
+            {
+                body = body with { Constants = constants.ToEquatableArray() };
+            }
+            else
+            {
+                Report(
+                    DiagnosticDescriptors.FormFieldWithoutForm,
+                    AttributeLocation(firstConstant!) ?? methodLocation,
+                    method.Name,
+                    constants[0].WireName,
+                    body.Kind == BodyKind.Json ? "a JSON body ('" + bodyParameterName + "')" : "an HttpContent body ('" + bodyParameterName + "')");
+            }
+        }
+
+        if (httpMethod == "GET" && (bodyParameterName ?? firstFormParameter ?? (constants.Count > 0 ? "[FormField(\"" + constants[0].WireName + "\", …)]" : null)) is { } getBody)
         {
             Report(DiagnosticDescriptors.BodyOnGet, methodLocation, method.Name, getBody);
         }
 
         return parameters;
+    }
+
+    /// <summary>The method's <c>[FormField(name, value)]</c> attributes, in declaration order; a null or empty name or a null value is TG0050.</summary>
+    private List<FormConstantSpec> ParseFormConstants(IMethodSymbol method, Location? methodLocation, out AttributeData? first)
+    {
+        first = null;
+        var constants = new List<FormConstantSpec>();
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (!KnownTypeSymbols.IsSame(attribute.AttributeClass, _known.FormFieldAttribute) || attribute.ConstructorArguments.Length != 2)
+            {
+                continue;
+            }
+
+            var name = attribute.ConstructorArguments[0].Value as string;
+            var value = attribute.ConstructorArguments[1].Value as string;
+            var problem = string.IsNullOrEmpty(name) ? (name is null ? "a null name" : "an empty name")
+                : value is null ? "a null value for '" + name + "'"
+                : null;
+            if (problem is not null)
+            {
+                Report(DiagnosticDescriptors.InvalidFormField, AttributeLocation(attribute) ?? methodLocation, method.Name, problem);
+                continue;
+            }
+
+            first ??= attribute;
+            constants.Add(new FormConstantSpec(name!, value!));
+        }
+
+        return constants;
     }
 
     private bool AddValueParameter(

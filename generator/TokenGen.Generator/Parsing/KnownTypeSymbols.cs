@@ -51,6 +51,7 @@ internal sealed class KnownTypeSymbols
 
         BindingAttributeSymbols = bindingAttributes;
         NoRetryAttribute = compilation.GetTypeByMetadataName("TokenGen.NoRetryAttribute");
+        FormFieldAttribute = compilation.GetTypeByMetadataName("TokenGen.FormFieldAttribute");
         AccessTokenAttribute = compilation.GetTypeByMetadataName("TokenGen.AccessTokenAttribute");
         RefreshTokenAttribute = compilation.GetTypeByMetadataName("TokenGen.RefreshTokenAttribute");
         ExpiresInAttribute = compilation.GetTypeByMetadataName("TokenGen.ExpiresInAttribute");
@@ -85,6 +86,7 @@ internal sealed class KnownTypeSymbols
     /// <summary>Each attribute of <see cref="BindingAttributes.All"/> the compilation has, with its symbol.</summary>
     public System.Collections.Generic.IReadOnlyList<(INamedTypeSymbol Symbol, BindingAttribute Attribute)> BindingAttributeSymbols { get; }
     public INamedTypeSymbol? NoRetryAttribute { get; }
+    public INamedTypeSymbol? FormFieldAttribute { get; }
     public INamedTypeSymbol? AccessTokenAttribute { get; }
     public INamedTypeSymbol? RefreshTokenAttribute { get; }
     public INamedTypeSymbol? ExpiresInAttribute { get; }

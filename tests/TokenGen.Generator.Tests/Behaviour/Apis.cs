@@ -96,6 +96,18 @@ public partial interface IRequestTokens
     [Post("/v1/upload")]
     Task<TokenInfo?> UploadAsync([Body(BodyEncoding.Multipart)] UploadForm upload);
 
+    [Post("/oauth/token"), FormField("grant_type", "refresh_token"), FormField("client_id", "app one/ü")]
+    Task<TokenInfo?> RefreshWithConstantsAsync([Form("refresh_token")] string refreshToken, [Form("scope")] string? scope = null);
+
+    [Post("/oauth/token"), FormField("grant_type", "client_credentials"), FormField("audience", "")]
+    Task<TokenInfo?> ConstantsOnlyAsync(CancellationToken cancellationToken = default);
+
+    [Post("/v1/form"), FormField("response_type", "token")]
+    Task<TokenInfo?> PostFormWithConstantAsync([Body(BodyEncoding.FormUrlEncoded)] ClientCredentialsForm? form);
+
+    [Post("/v1/upload"), FormField("kind", "avatar")]
+    Task<TokenInfo?> UploadWithConstantAsync([Body(BodyEncoding.Multipart)] UploadForm upload);
+
     [Post("/v1/nothing")]
     Task<TokenInfo?> PostNothingAsync();
 

@@ -158,6 +158,60 @@ public sealed class BodyTests
     }
 
     [Fact]
+    public async Task ConstantFormFieldsComeFirstInDeclarationOrderThenTheParameters()
+    {
+        var handler = new RecordingHandler();
+        using var http = new HttpClient(handler);
+
+        await IRequestTokens.Create(http).RefreshWithConstantsAsync("r/1 2", scope: "read");
+
+        RecordedRequest request = handler.Single;
+        Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
+        Assert.Equal("grant_type=refresh_token&client_id=app+one%2F%C3%BC&refresh_token=r%2F1+2&scope=read", request.BodyText);
+    }
+
+    [Fact]
+    public async Task ConstantFormFieldsAloneMakeTheBodyAndAnEmptyValueIsSent()
+    {
+        var handler = new RecordingHandler();
+        using var http = new HttpClient(handler);
+
+        await IRequestTokens.Create(http).ConstantsOnlyAsync();
+
+        RecordedRequest request = handler.Single;
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
+        Assert.Equal("grant_type=client_credentials&audience=", request.BodyText);
+    }
+
+    [Fact]
+    public async Task ConstantFormFieldsPrecedeAFormModelsMembersAndANullModelSendsNoBody()
+    {
+        var handler = new RecordingHandler();
+        using var http = new HttpClient(handler);
+        var tokens = IRequestTokens.Create(http);
+
+        await tokens.PostFormWithConstantAsync(new ClientCredentialsForm { ClientId = "c" });
+        await tokens.PostFormWithConstantAsync(null);
+
+        Assert.StartsWith("response_type=token&grant_type=client_credentials&client_id=c", handler.Requests[0].BodyText, StringComparison.Ordinal);
+        Assert.Null(handler.Requests[1].Content);
+    }
+
+    [Fact]
+    public async Task ConstantFormFieldsAreTheFirstPartsOfAMultipartBody()
+    {
+        var handler = new RecordingHandler();
+        using var http = new HttpClient(handler);
+
+        await IRequestTokens.Create(http).UploadWithConstantAsync(new UploadForm { Name = "n", Count = 1 });
+
+        var parts = Multipart.Parse(handler.Single);
+        Assert.Equal(("kind", "avatar"), (parts[0].Name, parts[0].Value));
+        Assert.Equal(("name", "n"), (parts[1].Name, parts[1].Value));
+    }
+
+    [Fact]
     public async Task NullFormParametersAreOmitted()
     {
         var handler = new RecordingHandler();

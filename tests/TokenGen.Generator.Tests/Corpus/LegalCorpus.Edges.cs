@@ -257,6 +257,30 @@ internal static partial class LegalCorpus
             #pragma warning restore ACME001
             }
             """,
+        ["edge: constant form fields alone, with [Form] parameters, a form model and multipart"] = """
+            namespace Corpus.Apis
+            {
+                public sealed class Login { [JsonPropertyName("username")] public string? User { get; set; } }
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface IConstantForms
+                {
+                    /// <summary>Client credentials.</summary>
+                    /// <returns>The token.</returns>
+                    [Post("/token"), FormField("grant_type", "client_credentials")]
+                    Task<Token> ClientAsync();
+
+                    [Post("/token"), FormField("grant_type", "refresh_token"), FormField("client_id", "a b")]
+                    Task<Token> RefreshAsync([Form("refresh_token")] string refreshToken, CancellationToken cancellationToken = default);
+
+                    [Put("/token"), FormField("grant_type", "password")]
+                    Task<Token> LoginAsync([Body(BodyEncoding.FormUrlEncoded)] Login? login);
+
+                    [Patch("/upload"), FormField("kind", "")]
+                    Task UploadAsync([Body(BodyEncoding.Multipart)] Login login);
+                }
+            }
+            """,
         ["edge: model whose base class seals ToString"] = """
             namespace Corpus.Apis
             {

@@ -526,6 +526,49 @@ internal static class MistakeCorpus
                     Task<string> Create(); /*!*/
                 }
                 """),
+            ["TG0049: constant form field with a JSON body"] = ("TG0049", """
+                [TokenApi(BaseAddress = "https://login.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ISessions
+                {
+                    [Post("/token")]
+                    [FormField("grant_type", "client_credentials")] /*!*/
+                    Task<Token> AcquireAsync([Body] TokenRequest request);
+                }
+                """),
+            ["TG0049: constant form field with an HttpContent body"] = ("TG0049", """
+                [TokenApi(BaseAddress = "https://login.example.com")]
+                public partial interface ISessions
+                {
+                    [Post("/token"), FormField("grant_type", "client_credentials")] /*!*/
+                    Task<string> AcquireAsync([Body] HttpContent content);
+                }
+                """),
+            ["TG0050: constant form field without a name"] = ("TG0050", """
+                [TokenApi(BaseAddress = "https://login.example.com")]
+                public partial interface ISessions
+                {
+                    [Post("/token")]
+                    [FormField("", "client_credentials")] /*!*/
+                    Task<string> AcquireAsync();
+                }
+                """),
+            ["TG0050: constant form field with a null value"] = ("TG0050", """
+                [TokenApi(BaseAddress = "https://login.example.com")]
+                public partial interface ISessions
+                {
+                    [Post("/token")]
+                    [FormField("grant_type", null!)] /*!*/
+                    Task<string> AcquireAsync();
+                }
+                """),
+            ["TG0012: constant form field on a GET"] = ("TG0012", """
+                [TokenApi(BaseAddress = "https://login.example.com")]
+                public partial interface ISessions
+                {
+                    [Get("/token"), FormField("grant_type", "client_credentials")]
+                    Task<string> AcquireAsync(); /*!*/
+                }
+                """),
             ["TG0060: Create(HttpClient) as an operation"] = ("TG0060", """
                 [TokenApi(BaseAddress = "https://login.example.com")]
                 public partial interface ISessions

@@ -64,7 +64,8 @@ internal static class SpecWalk
             return;
         }
 
-        if (value is IEnumerable items)
+        // A default ImmutableArray (an EquatableArray left at its default, which reads as empty) cannot be enumerated.
+        if (value is IEnumerable items && !IsDefaultImmutableArray(value, type))
         {
             var index = 0;
             foreach (var item in items)
@@ -86,4 +87,9 @@ internal static class SpecWalk
             }
         }
     }
+
+    private static bool IsDefaultImmutableArray(object value, Type type) =>
+        type.IsGenericType
+        && type.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>)
+        && (bool)type.GetProperty(nameof(System.Collections.Immutable.ImmutableArray<int>.IsDefault))!.GetValue(value)!;
 }
