@@ -71,6 +71,34 @@ internal static class GoalReport
             Row(text, "(of which Roslyn binding the interfaces, the BindOnly floor)", $"{Time(floor)}; TokenGen's own share {Time(new Measured(full.Nanoseconds - floor.Nanoseconds, 0))}", null);
         }
 
+        Measured? tokenGenFull = FindGenerator(reports, PeerGenerator.TokenGen, nameof(RealisticGeneratorBenchmarks.FullRun));
+        Measured? refitFull = FindGenerator(reports, PeerGenerator.Refit, nameof(RealisticGeneratorBenchmarks.FullRun));
+        if (tokenGenFull is { } ours && refitFull is { } theirs)
+        {
+            AtMost(text, "500 APIs with their own models: full run ≤ 1.00 × Refit's generator", Ratio.Of(ours, theirs), 1.00);
+            AtMost(text, "(aim) 500 APIs with their own models: full run ≤ 0.75 × Refit's generator", Ratio.Of(ours, theirs), 0.75);
+            BytesAtMost(text, "500 APIs with their own models: full run allocates ≤ Refit's generator", ours, theirs, 1.00);
+        }
+        else
+        {
+            Row(text, "500 APIs with their own models: full run ≤ 1.00 × Refit's generator", "not run", null);
+        }
+
+        Measured? tokenGenUnrelated = FindGenerator(reports, PeerGenerator.TokenGen, nameof(RealisticGeneratorBenchmarks.UnrelatedEdit));
+        Measured? realisticFloor = FindGenerator(reports, PeerGenerator.TokenGen, nameof(RealisticGeneratorBenchmarks.BindOnly));
+        if (tokenGenUnrelated is { } unrelatedEdit && realisticFloor is { } bindFloor)
+        {
+            AtMost(text, "500 APIs with their own models: an unrelated edit ≤ 1.1 × the bind-only floor", Ratio.Of(unrelatedEdit, bindFloor), 1.1);
+        }
+
+        foreach (string method in new[] { nameof(RealisticGeneratorBenchmarks.UnrelatedEdit), nameof(RealisticGeneratorBenchmarks.EditInsideOneInterface) })
+        {
+            if (FindGenerator(reports, PeerGenerator.TokenGen, method) is { } ourEdit && FindGenerator(reports, PeerGenerator.Refit, method) is { } theirEdit)
+            {
+                Row(text, $"(for comparison) 500 APIs: {method}, TokenGen / Refit", $"time {Ratio.Of(ourEdit, theirEdit)}, allocated {Bytes(ourEdit)} vs {Bytes(theirEdit)}", null);
+            }
+        }
+
         foreach (string input in new[] { GeneratorInput.FiveApis, GeneratorInput.FiveHundredInterfaces })
         {
             ReEmission unrelated = ReEmission.Measure(input, GeneratorEdit.UnrelatedFile);
@@ -97,12 +125,18 @@ internal static class GoalReport
         Row(text, goal, $"{Bytes(measured)} / {Bytes(reference)} = {share:0.00}", measured.Bytes >= 0 && share <= line);
     }
 
-    private static Measured? Find(List<BenchmarkReport> reports, Type type, string method, string? input = null)
+    private static Measured? FindGenerator(List<BenchmarkReport> reports, PeerGenerator generator, string method) =>
+        Find(reports, typeof(RealisticGeneratorBenchmarks), method, (nameof(RealisticGeneratorBenchmarks.Generator), generator));
+
+    private static Measured? Find(List<BenchmarkReport> reports, Type type, string method, string? input = null) =>
+        Find(reports, type, method, input is null ? null : (nameof(GeneratorBenchmarks.Input), input));
+
+    private static Measured? Find(List<BenchmarkReport> reports, Type type, string method, (string Name, object Value)? parameter)
     {
         BenchmarkReport? report = reports.FirstOrDefault(report =>
             report.BenchmarkCase.Descriptor.Type == type
             && report.BenchmarkCase.Descriptor.WorkloadMethod.Name == method
-            && (input is null || Equals(report.BenchmarkCase.Parameters[nameof(GeneratorBenchmarks.Input)], input)));
+            && (parameter is not { } p || Equals(report.BenchmarkCase.Parameters[p.Name], p.Value)));
         if (report?.ResultStatistics is null)
         {
             return null;

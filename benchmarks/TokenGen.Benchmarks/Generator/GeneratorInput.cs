@@ -36,7 +36,7 @@ internal sealed class GeneratorInput
     private static readonly CSharpCompilationOptions s_compilationOptions =
         new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
 
-    private const string UnrelatedSource = """
+    internal const string UnrelatedSource = """
         namespace Benchmark.Unrelated;
 
         /// <summary>Code no token API depends on.</summary>
