@@ -50,6 +50,16 @@ internal static class GoalReport
         Measured? cached = Find(reports, typeof(TokenSessionBenchmarks), nameof(TokenSessionBenchmarks.CachedRead));
         Row(text, "cached token read < 20 ns", cached is null ? "not run" : Time(cached.Value), cached?.Nanoseconds < 20);
         Row(text, "cached token read allocates 0 bytes", cached is null ? "not run" : Bytes(cached.Value), cached?.Bytes == 0);
+        Measured? cachedShared = Find(reports, typeof(SharedTokenSessionBenchmarks), nameof(SharedTokenSessionBenchmarks.CachedReadWithStore));
+        Row(text, "cached token read with a store < 20 ns", cachedShared is null ? "not run" : Time(cachedShared.Value), cachedShared?.Nanoseconds < 20);
+        Row(text, "cached token read with a store allocates 0 bytes", cachedShared is null ? "not run" : Bytes(cachedShared.Value), cachedShared?.Bytes == 0);
+        Measured? refreshAlone = Find(reports, typeof(SharedTokenSessionBenchmarks), nameof(SharedTokenSessionBenchmarks.RefreshAlone));
+        Measured? refreshShared = Find(reports, typeof(SharedTokenSessionBenchmarks), nameof(SharedTokenSessionBenchmarks.RefreshThroughStore));
+        if (refreshAlone is { } alone && refreshShared is { } shared)
+        {
+            Row(text, "(a refresh's added cost through a store, in memory; Redis adds four round trips)",
+                $"{Time(shared)} vs {Time(alone)}: +{Time(new Measured(shared.Nanoseconds - alone.Nanoseconds, 0))}, +{Bytes(new Measured(0, shared.Bytes - alone.Bytes))}", null);
+        }
 
         Measured? fullRun = Find(reports, typeof(GeneratorBenchmarks), nameof(GeneratorBenchmarks.FullRun), GeneratorInput.FiveHundredInterfaces);
         Row(text, "full generator run, 500 interfaces × 4 operations < 300 ms", fullRun is null ? "not run" : Time(fullRun.Value), fullRun?.Nanoseconds < 300e6);
