@@ -14,8 +14,18 @@ internal sealed partial class ClientParser
     /// <summary>A parameter's default value as a typed constant, so the client's method keeps the interface's defaults.</summary>
     private DefaultValueSpec? ParseDefaultValue(IParameterSymbol parameter)
     {
-        var declaredByAttribute = parameter.IsOptional && !HasDefaultInSyntax(parameter);
-        if (!declaredByAttribute && ParseLiteralDefaultValue(parameter) is { } literal)
+        // The declaration is read first, and once: asking the symbol (HasExplicitDefaultValue, IsOptional) decodes every
+        // attribute of the parameter and binds its default, nullable analysis included, which most parameters, with no
+        // default at all, need not pay for. A parameter from metadata has no syntax and goes the symbol's way.
+        var syntax = parameter.DeclaringSyntaxReferences is [var reference] ? reference.GetSyntax(_cancellationToken) as ParameterSyntax : null;
+        var hasDefaultInSyntax = syntax is null || syntax.Default is not null;
+        if (!hasDefaultInSyntax && !MayCarryOptionalAttribute(syntax!))
+        {
+            return null;
+        }
+
+        var declaredByAttribute = !hasDefaultInSyntax && parameter.IsOptional;
+        if (!declaredByAttribute && syntax?.Default?.Value is LiteralExpressionSyntax literalSyntax && ParseLiteralDefaultValue(parameter, literalSyntax) is { } literal)
         {
             return literal;
         }
@@ -48,19 +58,32 @@ internal sealed partial class ClientParser
         return new DefaultValueSpec(DefaultValueKind.Primitive, value, null, declaredByAttribute);
     }
 
-    /// <summary>Whether the parameter's declaration writes <c>= value</c> (rather than <c>[Optional]</c> attributes).</summary>
-    private bool HasDefaultInSyntax(IParameterSymbol parameter)
+    /// <summary>
+    /// Whether the parameter's declaration names an attribute <c>Optional</c> at all: <c>IsOptional</c> decodes every
+    /// attribute of the parameter, which most parameters (none of them optional) need not pay for. An alias of
+    /// <c>OptionalAttribute</c> under another name is not seen; such a parameter is copied without its default.
+    /// </summary>
+    private static bool MayCarryOptionalAttribute(ParameterSyntax syntax)
     {
-        foreach (var reference in parameter.DeclaringSyntaxReferences)
+        foreach (var list in syntax.AttributeLists)
         {
-            if (reference.GetSyntax(_cancellationToken) is ParameterSyntax { Default: not null })
+            foreach (var attribute in list.Attributes)
             {
-                return true;
+                var name = attribute.Name switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => string.Empty,
+                };
+                if (name is "Optional" or "OptionalAttribute")
+                {
+                    return true;
+                }
             }
         }
 
-        // Metadata-only parameters cannot be told apart; '= value' is what C# would show for them.
-        return parameter.DeclaringSyntaxReferences.IsEmpty;
+        return false;
     }
 
     /// <summary>
@@ -72,14 +95,8 @@ internal sealed partial class ClientParser
     /// <c>CancellationToken cancellationToken = default</c> of every operation that was about a fifth of a full run.
     /// The text of these four literals needs no binding, only the parameter's type, which is bound already.
     /// </remarks>
-    private DefaultValueSpec? ParseLiteralDefaultValue(IParameterSymbol parameter)
+    private static DefaultValueSpec? ParseLiteralDefaultValue(IParameterSymbol parameter, LiteralExpressionSyntax literal)
     {
-        if (parameter.DeclaringSyntaxReferences is not [var reference]
-            || reference.GetSyntax(_cancellationToken) is not ParameterSyntax { Default.Value: LiteralExpressionSyntax literal })
-        {
-            return null;
-        }
-
         var type = parameter.Type;
         var isNullableValue = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
         var valueType = isNullableValue && type is INamedTypeSymbol { TypeArguments: [var underlying] } ? underlying : type;
