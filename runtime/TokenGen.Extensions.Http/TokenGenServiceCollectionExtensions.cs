@@ -240,4 +240,21 @@ public static class TokenGenServiceCollectionExtensions
                 provider.GetService<ITokenProtector>()
                     ?? throw new InvalidOperationException($"The token session '{name}' would share its token through the registered ITokenStore, but no ITokenProtector is registered to encrypt it."))
             : null;
+
+    /// <summary>
+    /// Registers a <see cref="DataProtectionTokenProtector"/> as the <see cref="ITokenProtector"/> that encrypts the
+    /// tokens sessions share through a token store, on the application's ASP.NET Core Data Protection key ring (register
+    /// Data Protection itself with <c>AddDataProtection()</c>, persisting its keys where every instance reads them). It
+    /// takes the place of the AES-GCM protector a store registration adds, whichever is registered first.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The service collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddDataProtectionTokenProtector(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Singleton<ITokenProtector>(
+            provider => new DataProtectionTokenProtector(provider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>())));
+        return services;
+    }
 }
