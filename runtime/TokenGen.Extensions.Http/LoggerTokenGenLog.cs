@@ -10,7 +10,8 @@ namespace TokenGen;
 /// </summary>
 /// <remarks>
 /// The category is <c>TokenGen</c>. Event ids follow the <c>TokenGen</c> event source's (1 retry scheduled, 2 Retry-After
-/// over the cap, 3 lifetime clamped), so the two read alike. What is written is what <see cref="TokenGenLog"/> receives:
+/// over the cap, 3 lifetime clamped, 4 token store failed, 5 stored entry refused, 6 wait for the fleet timed out), so the
+/// two read alike. What is written is what <see cref="TokenGenLog"/> receives:
 /// operation and session names, status codes, counts and durations — never a URI, a header, a body or a token.
 /// </remarks>
 public sealed partial class LoggerTokenGenLog : TokenGenLog
@@ -49,6 +50,18 @@ public sealed partial class LoggerTokenGenLog : TokenGenLog
     public override void TokenLifetimeClamped(string? sessionName, long statedSeconds, long usedSeconds) =>
         LogTokenLifetimeClamped(_logger, sessionName ?? "(unnamed)", statedSeconds, usedSeconds);
 
+    /// <inheritdoc />
+    public override void TokenStoreFailed(string? sessionName, string operation, string reason) =>
+        LogTokenStoreFailed(_logger, sessionName ?? "(unnamed)", operation, reason);
+
+    /// <inheritdoc />
+    public override void TokenStoreEntryRefused(string? sessionName, long version) =>
+        LogTokenStoreEntryRefused(_logger, sessionName ?? "(unnamed)", version);
+
+    /// <inheritdoc />
+    public override void TokenStoreWaitTimedOut(string? sessionName, TimeSpan waited) =>
+        LogTokenStoreWaitTimedOut(_logger, sessionName ?? "(unnamed)", (long)waited.TotalMilliseconds);
+
     // A request that no generated client built (a plain HttpClient call through the handler) has no operation name.
     private static string OperationText(string operationName) => operationName.Length == 0 ? "a request" : operationName;
 
@@ -63,4 +76,16 @@ public sealed partial class LoggerTokenGenLog : TokenGenLog
     [LoggerMessage(EventId = 3, EventName = "TokenLifetimeClamped", Level = LogLevel.Warning,
         Message = "Token session {SessionName} was given a lifetime of {StatedSeconds} s and uses {UsedSeconds} s")]
     private static partial void LogTokenLifetimeClamped(ILogger logger, string sessionName, long statedSeconds, long usedSeconds);
+
+    [LoggerMessage(EventId = 4, EventName = "TokenStoreFailed", Level = LogLevel.Warning,
+        Message = "Token session {SessionName} could not {Operation} its shared token store ({Reason}); it goes on with a token of its own")]
+    private static partial void LogTokenStoreFailed(ILogger logger, string sessionName, string operation, string reason);
+
+    [LoggerMessage(EventId = 5, EventName = "TokenStoreEntryRefused", Level = LogLevel.Warning,
+        Message = "Token session {SessionName} refused the shared token store's entry of version {Version}: it did not open (changed, moved, or protected under another key)")]
+    private static partial void LogTokenStoreEntryRefused(ILogger logger, string sessionName, long version);
+
+    [LoggerMessage(EventId = 6, EventName = "TokenStoreWaitTimedOut", Level = LogLevel.Warning,
+        Message = "Token session {SessionName} waited {WaitedMilliseconds} ms for another instance's token and acquires its own")]
+    private static partial void LogTokenStoreWaitTimedOut(ILogger logger, string sessionName, long waitedMilliseconds);
 }

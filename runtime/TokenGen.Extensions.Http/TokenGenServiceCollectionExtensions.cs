@@ -195,6 +195,13 @@ public static class TokenGenServiceCollectionExtensions
     /// <c>AddBearerToken</c> adds come and go with the factory's handler pipelines and never dispose the session.
     /// </para>
     /// <para>
+    /// <b>A fleet.</b> When the container has an <see cref="ITokenStore"/> (TokenGen.Extensions.Redis's
+    /// <c>AddRedisTokenStore</c> registers one), the options' <see cref="TokenSessionOptions.Store"/> shares the session's
+    /// token through it, protected by the registered <see cref="ITokenProtector"/>; set its
+    /// <see cref="TokenStoreOptions.CredentialId"/> when one name covers several credentials, or set
+    /// <see cref="TokenSessionOptions.Store"/> to <see langword="null"/> to keep a session's token to itself.
+    /// </para>
+    /// <para>
     /// <b>Disposal.</b> The container disposes the session, which stops its timer and cancels a request in flight.
     /// Prefer disposing the container with <c>DisposeAsync</c> (hosts do); a synchronous <c>Dispose</c> works too, and
     /// blocks until a cancelled request in flight has ended.
@@ -216,6 +223,7 @@ public static class TokenGenServiceCollectionExtensions
                 Name = name,
                 TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
                 Log = provider.GetService<ILoggerFactory>() is { } loggerFactory ? new LoggerTokenGenLog(loggerFactory) : null,
+                Store = SharedStore(provider, name),
             };
 
             return factory(provider, options)
@@ -224,4 +232,12 @@ public static class TokenGenServiceCollectionExtensions
 
         return services;
     }
+
+    private static TokenStoreOptions? SharedStore(IServiceProvider provider, string name) =>
+        provider.GetService<ITokenStore>() is { } store
+            ? new TokenStoreOptions(
+                store,
+                provider.GetService<ITokenProtector>()
+                    ?? throw new InvalidOperationException($"The token session '{name}' would share its token through the registered ITokenStore, but no ITokenProtector is registered to encrypt it."))
+            : null;
 }

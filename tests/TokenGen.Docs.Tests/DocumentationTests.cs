@@ -22,6 +22,7 @@ public sealed class DocumentationTests
         "docs/reliability.md",
         "docs/reference.md",
         "docs/oauth2.md",
+        "docs/fleet.md",
     };
 
     [Theory]
@@ -71,6 +72,8 @@ public sealed class DocumentationTests
         },
         // The OAuth 2.0 guide uses the ready OAuth 2.0 clients.
         "docs/oauth2.md" => new[] { "TokenGen.Clients", "TokenGen.Clients.OAuth2" },
+        // The fleet guide registers a Prowler session through the Redis store.
+        "docs/fleet.md" => new[] { "TokenGen.Clients.Prowler", "Microsoft.Extensions.DependencyInjection" },
         // The reference shows the registrations, whose extension methods live where AddHttpClient does.
         "docs/reference.md" => new[] { "Microsoft.Extensions.DependencyInjection" },
         _ => Array.Empty<string>(),

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using TokenGen.Benchmarks.Calls.HandWritten;
+using TokenGen.Benchmarks.Calls.RefitPeer;
 using TokenGen.Benchmarks.Calls.RestEasePeer;
 using TokenGen.Clients.Banyan;
 using TokenGen.Clients.DirectLine;
@@ -9,9 +10,11 @@ using TokenGen.Clients.Esper;
 using Prowler = TokenGen.Clients.Prowler;
 using RunAi = TokenGen.Clients.RunAi;
 
-// One class per API, one operation each, with the same four methods: HandWritten is the baseline, so the Ratio column
-// reads "TokenGen costs this much of careful hand-written code", and so for RestEase as it ships (Json.NET) and
-// RestEaseStj (RestEase given the same source-generated System.Text.Json contexts).
+// One class per API, one operation each, with the same six methods: Tight, the tightest careful hand-written code, is
+// the baseline, so the Ratio column reads "this costs so much of the floor"; Idiomatic is hand-written code as most
+// write it (JsonContent, ReadFromJsonAsync); Refit 16.4 with its generated stub and the API's own source-generated
+// context is the modern peer; RestEase as it ships (Json.NET) and RestEaseStj (RestEase given the same contexts) the
+// reflection-era one.
 namespace TokenGen.Benchmarks.Calls;
 
 /// <summary>Direct Line: generate a token, with a JSON body (the user and trusted origins) and a bearer secret.</summary>
@@ -27,7 +30,9 @@ public class DirectLineGenerateToken : CallBenchmark
     };
 
     private IDirectLineTokens _tokenGen = null!;
-    private HandWrittenDirectLine _handWritten = null!;
+    private TightDirectLine _tight = null!;
+    private HandWrittenDirectLine _idiomatic = null!;
+    private RefitPeer.IRefitDirectLine _refit = null!;
     private RestEasePeer.IRestEaseDirectLine _restEase = null!;
     private RestEasePeer.IRestEaseDirectLine _restEaseStj = null!;
 
@@ -40,23 +45,31 @@ public class DirectLineGenerateToken : CallBenchmark
         Answer($$"""{"conversationId":"8X5a3wFqZ1C-eu","token":"{{s_token}}","expires_in":1800}""", "application/json; charset=utf-8");
         const string baseAddress = "https://directline.botframework.com/";
         _tokenGen = IDirectLineTokens.Create(CreateHttpClient(baseAddress));
-        _handWritten = new HandWrittenDirectLine(CreateHttpClient(baseAddress));
+        _tight = new TightDirectLine(CreateHttpClient(baseAddress));
+        _idiomatic = new HandWrittenDirectLine(CreateHttpClient(baseAddress));
+        _refit = RefitClients.Create<RefitPeer.IRefitDirectLine>(CreateHttpClient(baseAddress), DirectLineJsonContext.Default);
         _restEase = RestEaseClients.CreateWithJsonNet<RestEasePeer.IRestEaseDirectLine>(CreateHttpClient(baseAddress));
         _restEaseStj = RestEaseClients.CreateWithSourceGeneratedJson<RestEasePeer.IRestEaseDirectLine>(CreateHttpClient(baseAddress), DirectLineJsonContext.Default);
 
         await VerifyAsync(
             "POST https://directline.botframework.com/v3/directline/tokens/generate",
-            TokenGen, HandWritten, RestEase, RestEaseStj,
             (client, conversation) =>
             {
                 Expect(client, "conversationId", "8X5a3wFqZ1C-eu", conversation.ConversationId);
                 Expect(client, "token", s_token, conversation.Token);
                 Expect(client, "expires_in", 1800L, conversation.ExpiresIn);
-            });
+            },
+            ("TokenGen", TokenGen), ("Tight", Tight), ("Idiomatic", Idiomatic), ("Refit", Refit), ("RestEase", RestEase), ("RestEaseStj", RestEaseStj));
     }
 
     [Benchmark(Baseline = true)]
-    public Task<Conversation> HandWritten() => _handWritten.GenerateTokenAsync(_authorization, _parameters);
+    public Task<Conversation> Tight() => _tight.GenerateTokenAsync(_authorization, _parameters);
+
+    [Benchmark]
+    public Task<Conversation> Idiomatic() => _idiomatic.GenerateTokenAsync(_authorization, _parameters);
+
+    [Benchmark]
+    public Task<Conversation> Refit() => _refit.GenerateTokenAsync(_authorization, _parameters);
 
     [Benchmark]
     public Task<Conversation> TokenGen() => _tokenGen.GenerateTokenAsync(_authorization, _parameters);
@@ -76,7 +89,9 @@ public class BanyanRefreshToken : CallBenchmark
     private readonly string _authorization = "Bearer " + SampleValues.Jwt(4, 360);
 
     private IBanyanTokens _tokenGen = null!;
-    private HandWrittenBanyan _handWritten = null!;
+    private TightBanyan _tight = null!;
+    private HandWrittenBanyan _idiomatic = null!;
+    private RefitPeer.IRefitBanyan _refit = null!;
     private RestEasePeer.IRestEaseBanyan _restEase = null!;
     private RestEasePeer.IRestEaseBanyan _restEaseStj = null!;
 
@@ -89,18 +104,26 @@ public class BanyanRefreshToken : CallBenchmark
         Answer($$"""{"Message":"{{s_accessToken}}"}""", "application/json");
         const string baseAddress = "https://net.banyanops.com/api/";
         _tokenGen = IBanyanTokens.Create(CreateHttpClient(baseAddress));
-        _handWritten = new HandWrittenBanyan(CreateHttpClient(baseAddress));
+        _tight = new TightBanyan(CreateHttpClient(baseAddress));
+        _idiomatic = new HandWrittenBanyan(CreateHttpClient(baseAddress));
+        _refit = RefitClients.Create<RefitPeer.IRefitBanyan>(CreateHttpClient(baseAddress), BanyanJsonContext.Default);
         _restEase = RestEaseClients.CreateWithJsonNet<RestEasePeer.IRestEaseBanyan>(CreateHttpClient(baseAddress));
         _restEaseStj = RestEaseClients.CreateWithSourceGeneratedJson<RestEasePeer.IRestEaseBanyan>(CreateHttpClient(baseAddress), BanyanJsonContext.Default);
 
         await VerifyAsync(
             "POST https://net.banyanops.com/api/v1/refresh_token",
-            TokenGen, HandWritten, RestEase, RestEaseStj,
-            (client, answer) => Expect(client, "Message", s_accessToken, answer.Message));
+            (client, answer) => Expect(client, "Message", s_accessToken, answer.Message),
+            ("TokenGen", TokenGen), ("Tight", Tight), ("Idiomatic", Idiomatic), ("Refit", Refit), ("RestEase", RestEase), ("RestEaseStj", RestEaseStj));
     }
 
     [Benchmark(Baseline = true)]
-    public Task<RefreshTokenV1Response> HandWritten() => _handWritten.RefreshTokenAsync(_authorization);
+    public Task<RefreshTokenV1Response> Tight() => _tight.RefreshTokenAsync(_authorization);
+
+    [Benchmark]
+    public Task<RefreshTokenV1Response> Idiomatic() => _idiomatic.RefreshTokenAsync(_authorization);
+
+    [Benchmark]
+    public Task<RefreshTokenV1Response> Refit() => _refit.RefreshTokenAsync(_authorization);
 
     [Benchmark]
     public Task<RefreshTokenV1Response> TokenGen() => _tokenGen.RefreshTokenAsync(_authorization);
@@ -123,7 +146,9 @@ public class EsperRenewToken : CallBenchmark
     private readonly string _accessToken = SampleValues.Jwt(7, 40);
 
     private IEsperTokens _tokenGen = null!;
-    private HandWrittenEsper _handWritten = null!;
+    private TightEsper _tight = null!;
+    private HandWrittenEsper _idiomatic = null!;
+    private RefitPeer.IRefitEsper _refit = null!;
     private RestEasePeer.IRestEaseEsper _restEase = null!;
     private RestEasePeer.IRestEaseEsper _restEaseStj = null!;
 
@@ -138,23 +163,31 @@ public class EsperRenewToken : CallBenchmark
             "application/json");
         const string baseAddress = "https://acme-api.esper.cloud/api/";
         _tokenGen = IEsperTokens.Create(CreateHttpClient(baseAddress));
-        _handWritten = new HandWrittenEsper(CreateHttpClient(baseAddress));
+        _tight = new TightEsper(CreateHttpClient(baseAddress));
+        _idiomatic = new HandWrittenEsper(CreateHttpClient(baseAddress));
+        _refit = RefitClients.Create<RefitPeer.IRefitEsper>(CreateHttpClient(baseAddress), EsperJsonContext.Default);
         _restEase = RestEaseClients.CreateWithJsonNet<RestEasePeer.IRestEaseEsper>(CreateHttpClient(baseAddress));
         _restEaseStj = RestEaseClients.CreateWithSourceGeneratedJson<RestEasePeer.IRestEaseEsper>(CreateHttpClient(baseAddress), EsperJsonContext.Default);
 
         await VerifyAsync(
             $"POST https://acme-api.esper.cloud/api/v0/enterprise/{EnterpriseId}/developerapp/{DeveloperAppId}/renew-token/?access_token={_accessToken}",
-            TokenGen, HandWritten, RestEase, RestEaseStj,
             (client, answer) =>
             {
                 Expect(client, "token", s_renewedToken, answer.Token);
                 Expect(client, "expires_at", new DateTimeOffset(2026, 12, 16, 12, 0, 0, TimeSpan.Zero), answer.ExpiresAt);
                 Expect(client, "scope", "read write", answer.Scope);
-            });
+            },
+            ("TokenGen", TokenGen), ("Tight", Tight), ("Idiomatic", Idiomatic), ("Refit", Refit), ("RestEase", RestEase), ("RestEaseStj", RestEaseStj));
     }
 
     [Benchmark(Baseline = true)]
-    public Task<TokenRenewV0> HandWritten() => _handWritten.RenewTokenAsync(_authorization, EnterpriseId, DeveloperAppId, _accessToken);
+    public Task<TokenRenewV0> Tight() => _tight.RenewTokenAsync(_authorization, EnterpriseId, DeveloperAppId, _accessToken);
+
+    [Benchmark]
+    public Task<TokenRenewV0> Idiomatic() => _idiomatic.RenewTokenAsync(_authorization, EnterpriseId, DeveloperAppId, _accessToken);
+
+    [Benchmark]
+    public Task<TokenRenewV0> Refit() => _refit.RenewTokenAsync(_authorization, EnterpriseId, DeveloperAppId, _accessToken);
 
     [Benchmark]
     public Task<TokenRenewV0> TokenGen() => _tokenGen.RenewTokenAsync(_authorization, EnterpriseId, DeveloperAppId, _accessToken);
@@ -176,7 +209,9 @@ public class RunAiGrantToken : CallBenchmark
     private readonly RunAi.TokenRequest _request = RunAi.TokenRequest.ForClientCredentials("runai-demo-client", "runai-demo-client-secret.K5vB8nQ3");
 
     private RunAi.IRunAiTokens _tokenGen = null!;
-    private HandWrittenRunAi _handWritten = null!;
+    private TightRunAi _tight = null!;
+    private HandWrittenRunAi _idiomatic = null!;
+    private RefitPeer.IRefitRunAi _refit = null!;
     private RestEasePeer.IRestEaseRunAi _restEase = null!;
     private RestEasePeer.IRestEaseRunAi _restEaseStj = null!;
 
@@ -191,24 +226,32 @@ public class RunAiGrantToken : CallBenchmark
             "application/json");
         const string baseAddress = "https://app.run.ai/";
         _tokenGen = RunAi.IRunAiTokens.Create(CreateHttpClient(baseAddress));
-        _handWritten = new HandWrittenRunAi(CreateHttpClient(baseAddress));
+        _tight = new TightRunAi(CreateHttpClient(baseAddress));
+        _idiomatic = new HandWrittenRunAi(CreateHttpClient(baseAddress));
+        _refit = RefitClients.Create<RefitPeer.IRefitRunAi>(CreateHttpClient(baseAddress), RunAi.RunAiJsonContext.Default);
         _restEase = RestEaseClients.CreateWithJsonNet<RestEasePeer.IRestEaseRunAi>(CreateHttpClient(baseAddress));
         _restEaseStj = RestEaseClients.CreateWithSourceGeneratedJson<RestEasePeer.IRestEaseRunAi>(CreateHttpClient(baseAddress), RunAi.RunAiJsonContext.Default);
 
         await VerifyAsync(
             "POST https://app.run.ai/api/v1/token",
-            TokenGen, HandWritten, RestEase, RestEaseStj,
             (client, answer) =>
             {
                 Expect(client, "accessToken", s_accessToken, answer.AccessToken);
                 Expect(client, "idToken", s_idToken, answer.IdToken);
                 Expect(client, "refreshToken", s_refreshToken, answer.RefreshToken);
                 Expect(client, "expiresIn", 86400L, answer.ExpiresIn);
-            });
+            },
+            ("TokenGen", TokenGen), ("Tight", Tight), ("Idiomatic", Idiomatic), ("Refit", Refit), ("RestEase", RestEase), ("RestEaseStj", RestEaseStj));
     }
 
     [Benchmark(Baseline = true)]
-    public Task<RunAi.TokenResponse> HandWritten() => _handWritten.GrantTokenAsync(_request);
+    public Task<RunAi.TokenResponse> Tight() => _tight.GrantTokenAsync(_request);
+
+    [Benchmark]
+    public Task<RunAi.TokenResponse> Idiomatic() => _idiomatic.GrantTokenAsync(_request);
+
+    [Benchmark]
+    public Task<RunAi.TokenResponse> Refit() => _refit.GrantTokenAsync(_request);
 
     [Benchmark]
     public Task<RunAi.TokenResponse> TokenGen() => _tokenGen.GrantTokenAsync(_request);
@@ -229,7 +272,9 @@ public class ProwlerObtainToken : CallBenchmark
     private readonly Prowler.TokenRequest _request = new("dev@prowler.example", "Prowler-demo-1!", "b1a2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
 
     private Prowler.IProwlerTokens _tokenGen = null!;
-    private HandWrittenProwler _handWritten = null!;
+    private TightProwler _tight = null!;
+    private HandWrittenProwler _idiomatic = null!;
+    private RefitPeer.IRefitProwler _refit = null!;
     private RestEasePeer.IRestEaseProwler _restEase = null!;
     private RestEasePeer.IRestEaseProwler _restEaseStj = null!;
 
@@ -244,22 +289,30 @@ public class ProwlerObtainToken : CallBenchmark
             "application/vnd.api+json");
         const string baseAddress = "https://api.prowler.com/";
         _tokenGen = Prowler.IProwlerTokens.Create(CreateHttpClient(baseAddress));
-        _handWritten = new HandWrittenProwler(CreateHttpClient(baseAddress));
+        _tight = new TightProwler(CreateHttpClient(baseAddress));
+        _idiomatic = new HandWrittenProwler(CreateHttpClient(baseAddress));
+        _refit = RefitClients.Create<RefitPeer.IRefitProwler>(CreateHttpClient(baseAddress), Prowler.ProwlerJsonContext.Default);
         _restEase = RestEaseClients.CreateWithJsonNet<RestEasePeer.IRestEaseProwler>(CreateHttpClient(baseAddress));
         _restEaseStj = RestEaseClients.CreateWithSourceGeneratedJson<RestEasePeer.IRestEaseProwler>(CreateHttpClient(baseAddress), Prowler.ProwlerJsonContext.Default);
 
         await VerifyAsync(
             "POST https://api.prowler.com/api/v1/tokens",
-            TokenGen, HandWritten, RestEase, RestEaseStj,
             (client, answer) =>
             {
                 Expect(client, "access", s_access, answer.Access);
                 Expect(client, "refresh", s_refresh, answer.Refresh);
-            });
+            },
+            ("TokenGen", TokenGen), ("Tight", Tight), ("Idiomatic", Idiomatic), ("Refit", Refit), ("RestEase", RestEase), ("RestEaseStj", RestEaseStj));
     }
 
     [Benchmark(Baseline = true)]
-    public Task<Prowler.TokenResponse> HandWritten() => _handWritten.ObtainTokenAsync(_request);
+    public Task<Prowler.TokenResponse> Tight() => _tight.ObtainTokenAsync(_request);
+
+    [Benchmark]
+    public Task<Prowler.TokenResponse> Idiomatic() => _idiomatic.ObtainTokenAsync(_request);
+
+    [Benchmark]
+    public Task<Prowler.TokenResponse> Refit() => _refit.ObtainTokenAsync(_request);
 
     [Benchmark]
     public Task<Prowler.TokenResponse> TokenGen() => _tokenGen.ObtainTokenAsync(_request);

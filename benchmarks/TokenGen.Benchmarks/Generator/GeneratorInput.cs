@@ -36,7 +36,7 @@ internal sealed class GeneratorInput
     private static readonly CSharpCompilationOptions s_compilationOptions =
         new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
 
-    private const string UnrelatedSource = """
+    internal const string UnrelatedSource = """
         namespace Benchmark.Unrelated;
 
         /// <summary>Code no token API depends on.</summary>
@@ -102,7 +102,7 @@ internal sealed class GeneratorInput
         }
 
         trees.Add(Parse(UnrelatedSource, "Unrelated.cs"));
-        int interfaceCount = trees.Count(tree => tree.ToString().Contains("[TokenApi(", StringComparison.Ordinal));
+        int interfaceCount = trees.Sum(tree => System.Text.RegularExpressions.Regex.Count(tree.ToString(), @"^\s*\[TokenApi\b", System.Text.RegularExpressions.RegexOptions.Multiline));
         SyntaxTree directLine = trees.Single(tree => tree.FilePath.EndsWith("/IDirectLineTokens.cs", StringComparison.Ordinal));
         return new GeneratorInput(
             FiveApis, [.. trees], interfaceCount, directLine, "\"/v3/directline/tokens/refresh\"", "\"/v3/directline/tokens/renew\"");

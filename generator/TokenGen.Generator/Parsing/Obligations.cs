@@ -21,6 +21,13 @@ internal static class Obligations
     public static EquatableArray<ObligationSpec> OfTypeName(ITypeSymbol type)
     {
         List<ObligationSpec>? found = null;
+        if (type is INamedTypeSymbol { IsGenericType: false, ContainingType: null } simple)
+        {
+            // The common case, a plain named type: its own attributes, without the walk's bookkeeping.
+            Collect(simple.OriginalDefinition, ref found);
+            return found is null ? EquatableArray<ObligationSpec>.Empty : found.ToEquatableArray();
+        }
+
         var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         CollectFromTypeName(type, visited, ref found);
         return found is null ? EquatableArray<ObligationSpec>.Empty : found.ToEquatableArray();

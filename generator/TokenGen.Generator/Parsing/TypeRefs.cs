@@ -6,38 +6,40 @@ namespace TokenGen.Generator.Parsing;
 /// <summary>Reads a <see cref="TypeRef"/> from a type symbol: the one place the spec's type facts come from.</summary>
 internal static class TypeRefs
 {
-    /// <summary>The type as declared, nullable annotations included.</summary>
-    public static TypeRef From(ITypeSymbol type) => Create(type, TypeNames.Annotated(type), depth: 0);
+    /// <summary>The type as declared, nullable annotations included; no element type is read.</summary>
+    public static TypeRef From(ITypeSymbol type) => Create(type, withElement: false);
 
     /// <summary>
     /// A parameter's type for the client's copy of the signature. The copy lives in a <c>#nullable enable</c> file, so a
     /// reference type written in a <c>#nullable disable</c> file (oblivious) is copied as nullable: that accepts what
     /// the interface accepts, <c>string s = null</c> included, and an oblivious declaration matches either way.
     /// </summary>
+    /// <remarks>A parameter's element type is read: a parameter is where a collection of values is sent.</remarks>
     public static TypeRef ForParameter(ITypeSymbol type) =>
-        type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None
-            ? From(type.WithNullableAnnotation(NullableAnnotation.Annotated))
-            : From(type);
+        Create(type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.None ? type.WithNullableAnnotation(NullableAnnotation.Annotated) : type, withElement: true);
 
     /// <summary>The type with its top-level nullable annotation removed (a reference type's <c>?</c>; <c>Nullable&lt;T&gt;</c> stays).</summary>
     public static TypeRef WithoutTopLevelAnnotation(ITypeSymbol type) =>
         From(type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : type);
 
-    private static TypeRef Create(ITypeSymbol type, string fullName, int depth)
+    private static TypeRef Create(ITypeSymbol type, bool withElement)
     {
+        var fullName = TypeNames.Annotated(type);
         var isNullable = type.IsReferenceType
             ? type.NullableAnnotation == NullableAnnotation.Annotated
             : type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
 
-        // Element types are read one level deep: enough for every decision the emitter makes (a collection of simple
-        // values), and it keeps a self-referencing type such as 'class Node : IEnumerable<Node>' finite.
-        var element = depth == 0 && ElementTypeOf(type) is { } elementType
-            ? Create(elementType, TypeNames.Annotated(elementType), depth + 1)
+        // Element types are read one level deep, and for parameters only: enough for every decision the emitter makes
+        // (a collection of simple values), it keeps a self-referencing type such as 'class Node : IEnumerable<Node>'
+        // finite, and it spares the interface walk for return and model types, which no decision needs.
+        var element = withElement && ElementTypeOf(type) is { } elementType
+            ? Create(elementType, withElement: false)
             : null;
 
         return new TypeRef(
             fullName,
-            TypeNames.FullyQualified(type),
+            // The erased name differs from the declared one only where a nullable reference annotation appears in it.
+            MayCarryReferenceAnnotations(type) ? TypeNames.FullyQualified(type) : fullName,
             NameStemOf(type),
             type.IsValueType,
             isNullable,
@@ -45,6 +47,13 @@ internal static class TypeRefs
             element,
             Obligations.OfTypeName(type));
     }
+
+    private static bool MayCarryReferenceAnnotations(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol => true,
+        INamedTypeSymbol named => named.IsGenericType || named.NullableAnnotation == NullableAnnotation.Annotated || named.ContainingType is not null,
+        _ => type.NullableAnnotation == NullableAnnotation.Annotated,
+    };
 
     private static string NameStemOf(ITypeSymbol type)
     {

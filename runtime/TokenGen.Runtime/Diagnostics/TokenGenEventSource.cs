@@ -24,6 +24,15 @@ internal sealed class TokenGenEventSource : EventSource
     /// <summary>The event id of <see cref="TokenLifetimeClamped"/>.</summary>
     internal const int TokenLifetimeClampedId = 3;
 
+    /// <summary>The event id of <see cref="TokenStoreFailed"/>.</summary>
+    internal const int TokenStoreFailedId = 4;
+
+    /// <summary>The event id of <see cref="TokenStoreEntryRefused"/>.</summary>
+    internal const int TokenStoreEntryRefusedId = 5;
+
+    /// <summary>The event id of <see cref="TokenStoreWaitTimedOut"/>.</summary>
+    internal const int TokenStoreWaitTimedOutId = 6;
+
     /// <summary>The one instance; an event source is a process-wide singleton per name.</summary>
     internal static readonly TokenGenEventSource Log = new();
 
@@ -89,6 +98,43 @@ internal sealed class TokenGenEventSource : EventSource
         if (IsEnabled(EventLevel.Warning, Keywords.Tokens))
         {
             WriteEvent(TokenLifetimeClampedId, reportedSeconds, usedSeconds);
+        }
+    }
+
+    /// <summary>A session's shared token store failed; the session went on with a token of its own.</summary>
+    /// <param name="operation">What the session asked the store: <c>read</c>, <c>lease</c>, <c>write</c> or <c>release</c>.</param>
+    /// <param name="reason">The exception's type name.</param>
+    [Event(TokenStoreFailedId, Level = EventLevel.Warning, Keywords = Keywords.Tokens,
+        Message = "The token store failed to {0} ({1}); the session goes on without it.")]
+    public void TokenStoreFailed(string operation, string reason)
+    {
+        if (IsEnabled(EventLevel.Warning, Keywords.Tokens))
+        {
+            WriteEvent(TokenStoreFailedId, operation, reason);
+        }
+    }
+
+    /// <summary>A stored entry did not open (changed, moved, or protected under another key) and was treated as absent.</summary>
+    /// <param name="version">The entry's version.</param>
+    [Event(TokenStoreEntryRefusedId, Level = EventLevel.Warning, Keywords = Keywords.Tokens,
+        Message = "The token store's entry of version {0} did not open and was refused.")]
+    public void TokenStoreEntryRefused(long version)
+    {
+        if (IsEnabled(EventLevel.Warning, Keywords.Tokens))
+        {
+            WriteEvent(TokenStoreEntryRefusedId, version);
+        }
+    }
+
+    /// <summary>The session waited too long for another instance's token and acquired its own.</summary>
+    /// <param name="waitedMilliseconds">How long it waited.</param>
+    [Event(TokenStoreWaitTimedOutId, Level = EventLevel.Warning, Keywords = Keywords.Tokens,
+        Message = "Waited {0} ms for another instance's token; the session acquires its own.")]
+    public void TokenStoreWaitTimedOut(long waitedMilliseconds)
+    {
+        if (IsEnabled(EventLevel.Warning, Keywords.Tokens))
+        {
+            WriteEvent(TokenStoreWaitTimedOutId, waitedMilliseconds);
         }
     }
 }

@@ -50,4 +50,35 @@ public abstract class TokenGenLog
     public virtual void TokenLifetimeClamped(string? sessionName, long statedSeconds, long usedSeconds)
     {
     }
+
+    /// <summary>
+    /// A session's shared token store (<see cref="TokenSessionOptions.Store"/>) failed or did not answer in time; the
+    /// session went on without it (a token of its own, acquired with its credentials, never a refresh).
+    /// </summary>
+    /// <param name="sessionName">The session's <see cref="TokenSessionOptions.Name"/>, or <see langword="null"/>.</param>
+    /// <param name="operation">What the session asked the store: <c>read</c>, <c>lease</c>, <c>write</c> or <c>release</c>.</param>
+    /// <param name="reason">The exception's type name (<c>RedisConnectionException</c>, <c>TimeoutException</c>).</param>
+    public virtual void TokenStoreFailed(string? sessionName, string operation, string reason)
+    {
+    }
+
+    /// <summary>
+    /// An entry of the shared token store did not open — changed, moved from another key, or protected under another
+    /// key — and was treated as absent: never used as a token.
+    /// </summary>
+    /// <param name="sessionName">The session's <see cref="TokenSessionOptions.Name"/>, or <see langword="null"/>.</param>
+    /// <param name="version">The entry's version.</param>
+    public virtual void TokenStoreEntryRefused(string? sessionName, long version)
+    {
+    }
+
+    /// <summary>
+    /// The session waited <see cref="TokenStoreOptions.WaitTimeout"/> for another instance's new token and acquired one of
+    /// its own instead.
+    /// </summary>
+    /// <param name="sessionName">The session's <see cref="TokenSessionOptions.Name"/>, or <see langword="null"/>.</param>
+    /// <param name="waited">How long it waited.</param>
+    public virtual void TokenStoreWaitTimedOut(string? sessionName, TimeSpan waited)
+    {
+    }
 }

@@ -12,9 +12,10 @@ public sealed class IssuedToken
 {
     /// <summary>Creates a token from values a session has already checked and computed.</summary>
     internal IssuedToken(
-        string accessToken, string? refreshToken, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, DateTimeOffset? refreshAt, long freshUntilTickCount = long.MaxValue)
+        string accessToken, string? refreshToken, DateTimeOffset issuedAt, DateTimeOffset? expiresAt, DateTimeOffset? refreshAt, long freshUntilTickCount = long.MaxValue, long generation = 0)
     {
         FreshUntilTickCount = freshUntilTickCount;
+        Generation = generation;
         AccessToken = accessToken;
         RefreshToken = refreshToken;
         IssuedAt = issuedAt;
@@ -66,6 +67,16 @@ public sealed class IssuedToken
     /// <see cref="TokenFreshness"/>); <see cref="long.MaxValue"/> when the token does not expire or the clock is another.
     /// </summary>
     internal long FreshUntilTickCount { get; }
+
+    /// <summary>
+    /// The version of the shared store's entry this token is (see <see cref="ITokenStore"/>); 0 for a token the session
+    /// holds alone (no store, or one obtained while the store was unreachable).
+    /// </summary>
+    internal long Generation { get; }
+
+    /// <summary>The same token as generation <paramref name="generation"/> of the shared store's entry.</summary>
+    internal IssuedToken WithGeneration(long generation) =>
+        new(AccessToken, RefreshToken, IssuedAt, ExpiresAt, RefreshAt, FreshUntilTickCount, generation);
 
     /// <summary>Whether the session should still hand this token out at <paramref name="now"/>.</summary>
     internal bool IsFresh(DateTimeOffset now) => now.UtcTicks < RefreshAtUtcTicks;

@@ -58,13 +58,18 @@ namespace TokenGen;
 /// sent. A refused refresh falls back to one acquire, like any other failed refresh.
 /// </para>
 /// <para>
+/// <b>A fleet.</b> With <see cref="TokenSessionOptions.Store"/>, instances share one token through an
+/// <see cref="ITokenStore"/>: when the token is due one instance fetches under the store's lease and the others use what it
+/// wrote; a new instance starts with the stored token. See <see cref="TokenStoreOptions"/>. The cached path is the same.
+/// </para>
+/// <para>
 /// <b>Where flights run.</b> A flight never runs on the caller's <see cref="SynchronizationContext"/> or task scheduler, so
 /// acquire and refresh delegates written as app code (awaiting without <c>ConfigureAwait(false)</c>) cannot deadlock a
 /// caller that blocks, on a UI thread or a legacy ASP.NET request, in <see cref="Dispose"/>. A failure that every caller
 /// stopped waiting for is not reported as an unobserved task exception.
 /// </para>
 /// </remarks>
-public sealed class TokenSession : IAsyncDisposable, IDisposable
+public sealed partial class TokenSession : IAsyncDisposable, IDisposable
 {
     /// <summary>The longest a timer is set for: the system timer refuses more than about 49 days.</summary>
     private static readonly TimeSpan s_maxTimerDueTime = TimeSpan.FromDays(30);
@@ -83,6 +88,9 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     private readonly TokenGen.Diagnostics.TokenGenLog? _log;
     private readonly ITimer? _refreshTimer;
     private readonly CancellationTokenSource _disposal = new();
+
+    // The fleet's store, or null for a session that keeps its token to itself (then nothing below changes behaviour).
+    private readonly SharedSettings? _shared;
 
     // Taken once, so a flight can read it even after DisposeAsync has disposed the source.
     private readonly CancellationToken _disposalToken;
@@ -109,6 +117,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// </param>
     /// <param name="options">Time, skew, proactive refresh and name; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="acquire"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> has a <see cref="TokenSessionOptions.Store"/> but no <see cref="TokenSessionOptions.Name"/>.</exception>
     public TokenSession(
         Func<CancellationToken, ValueTask<TokenResponseValues>> acquire,
         Func<IssuedToken, CancellationToken, ValueTask<TokenResponseValues>>? refresh = null,
@@ -127,6 +136,16 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         _name = options.Name;
         _log = options.Log;
         _disposalToken = _disposal.Token;
+        if (options.Store is { } store)
+        {
+            if (string.IsNullOrEmpty(_name))
+            {
+                throw new ArgumentException("A token session with a Store needs a Name: the store's key is made of it.", nameof(options));
+            }
+
+            _shared = new SharedSettings(store, TokenStoreKey.For(_name, store.CredentialId));
+        }
+
         _refreshTimer = options.ProactiveRefresh ? CreateRefreshTimer(_timeProvider, this) : null;
     }
 
@@ -367,7 +386,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// Returns the token in hand when it will do, else the flight in progress, else a new flight. The decision is made
     /// under the lock, so of any number of concurrent callers exactly one starts a flight.
     /// </summary>
-    private Task<IssuedToken> JoinOrStartFlight(string? rejectedAccessToken, bool rejected)
+    private Task<IssuedToken> JoinOrStartFlight(string? rejectedAccessToken, bool rejected, bool proactive = false)
     {
         TaskCompletionSource<IssuedToken> completion;
         IssuedToken? basis;
@@ -385,7 +404,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
             // A rejection of some older token says nothing about the one in hand: someone has replaced it already.
             basisRejected = basis is not null && rejected
                 && (rejectedAccessToken is null || string.Equals(rejectedAccessToken, basis.AccessToken, StringComparison.Ordinal));
-            if (basis is not null && !basisRejected && IsFreshNow(basis))
+            if (basis is not null && !basisRejected && !proactive && IsFreshNow(basis))
             {
                 return Task.FromResult(basis);
             }
@@ -396,7 +415,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         }
 
         // Outside the lock: the operations are user code, and may even complete synchronously.
-        StartFlight(completion, basis, basisRejected);
+        StartFlight(completion, basis, basisRejected, proactive);
         return completion.Task;
     }
 
@@ -407,25 +426,25 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     /// deadlock. The context is lifted for the synchronous start, so the operations still begin before the caller's call
     /// returns; a scheduler cannot be lifted that way, so under one other than the default the flight goes to the pool.
     /// </summary>
-    private void StartFlight(TaskCompletionSource<IssuedToken> completion, IssuedToken? basis, bool basisRejected)
+    private void StartFlight(TaskCompletionSource<IssuedToken> completion, IssuedToken? basis, bool basisRejected, bool proactive)
     {
         if (TaskScheduler.Current != TaskScheduler.Default)
         {
-            _ = Task.Run(() => RunFlightAsync(completion, basis, basisRejected));
+            _ = Task.Run(() => RunFlightAsync(completion, basis, basisRejected, proactive));
             return;
         }
 
         SynchronizationContext? callerContext = SynchronizationContext.Current;
         if (callerContext is null)
         {
-            _ = RunFlightAsync(completion, basis, basisRejected);
+            _ = RunFlightAsync(completion, basis, basisRejected, proactive);
             return;
         }
 
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            _ = RunFlightAsync(completion, basis, basisRejected);
+            _ = RunFlightAsync(completion, basis, basisRejected, proactive);
         }
         finally
         {
@@ -434,13 +453,15 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Fetches a token, publishes it, and only then releases the waiting callers. Never throws.</summary>
-    private async Task RunFlightAsync(TaskCompletionSource<IssuedToken> completion, IssuedToken? basis, bool basisRejected)
+    private async Task RunFlightAsync(TaskCompletionSource<IssuedToken> completion, IssuedToken? basis, bool basisRejected, bool proactive)
     {
         IssuedToken? obtained = null;
         Exception? failure = null;
         try
         {
-            obtained = await ObtainAsync(basis, basisRejected, _disposalToken).ConfigureAwait(false);
+            obtained = _shared is null
+                ? await ObtainAsync(basis, basisRejected, _disposalToken).ConfigureAwait(false)
+                : await ObtainSharedAsync(basis, basisRejected, proactive, _disposalToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -484,13 +505,20 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
     }
 
     /// <summary>One flight: at most one refresh, then at most one acquire.</summary>
-    private async Task<IssuedToken> ObtainAsync(IssuedToken? basis, bool basisRejected, CancellationToken cancellationToken)
+    private Task<IssuedToken> ObtainAsync(IssuedToken? basis, bool basisRejected, CancellationToken cancellationToken) =>
+        FetchAsync(refreshFrom: basis, fallback: basis, fallbackRejected: basisRejected, cancellationToken);
+
+    /// <summary>
+    /// At most one refresh of <paramref name="refreshFrom"/>, then at most one acquire; when both fail, the still-valid
+    /// <paramref name="fallback"/> unless it was rejected.
+    /// </summary>
+    private async Task<IssuedToken> FetchAsync(IssuedToken? refreshFrom, IssuedToken? fallback, bool fallbackRejected, CancellationToken cancellationToken)
     {
-        if (basis is not null && CanRefresh(basis))
+        if (refreshFrom is not null && CanRefresh(refreshFrom))
         {
             try
             {
-                return await CallRefreshAsync(basis, cancellationToken).ConfigureAwait(false);
+                return await CallRefreshAsync(refreshFrom, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -503,10 +531,10 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         {
             return await CallAcquireAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception) when (basis is not null && !basisRejected && !cancellationToken.IsCancellationRequested && !basis.IsExpired(Now))
+        catch (Exception) when (fallback is not null && !fallbackRejected && !cancellationToken.IsCancellationRequested && !fallback.IsExpired(Now))
         {
             // Only the refresh time had come: the token in hand is still valid and serves better than the error.
-            return basis;
+            return fallback;
         }
     }
 
@@ -565,7 +593,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         // A token that is due already (a lifetime of zero, or an answer slower than half the lifetime) is left to the
         // next caller: re-arming for now would refresh in a loop for as long as the service hands out such tokens.
         TimeSpan dueTime = Timeout.InfiniteTimeSpan;
-        if (TimeUntilRefresh(token) is { } untilRefresh && untilRefresh > TimeSpan.Zero)
+        if (TimeUntilProactiveRefresh(token) is { } untilRefresh && untilRefresh > TimeSpan.Zero)
         {
             dueTime = untilRefresh > s_maxTimerDueTime ? s_maxTimerDueTime : untilRefresh;
         }
@@ -588,7 +616,7 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
             return;
         }
 
-        if (IsFreshNow(current))
+        if (_shared is null ? IsFreshNow(current) : TimeUntilProactiveRefresh(current) > TimeSpan.Zero)
         {
             // Woke early, because due times are capped (or a newer token re-armed the timer meanwhile): sleep again.
             ScheduleProactiveRefresh(current);
@@ -598,7 +626,8 @@ public sealed class TokenSession : IAsyncDisposable, IDisposable
         Task<IssuedToken> flight;
         try
         {
-            flight = JoinOrStartFlight(rejectedAccessToken: null, rejected: false);
+            // In a fleet the timer fires a little before the refresh time (jitter), while the token is still fresh.
+            flight = JoinOrStartFlight(rejectedAccessToken: null, rejected: false, proactive: _shared is not null);
         }
         catch (ObjectDisposedException)
         {

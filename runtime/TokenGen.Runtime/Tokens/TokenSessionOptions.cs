@@ -89,4 +89,11 @@ public sealed class TokenSessionOptions
     /// the container's <c>ILoggerFactory</c>.
     /// </summary>
     public TokenGen.Diagnostics.TokenGenLog? Log { get; set; }
+
+    /// <summary>
+    /// Where the session shares its token with the other instances of a fleet, and how; <see langword="null"/> (the
+    /// default) for a session that keeps its token to itself. Needs a <see cref="Name"/>, which with
+    /// <see cref="TokenStoreOptions.CredentialId"/> makes the store's key. See <see cref="TokenStoreOptions"/>.
+    /// </summary>
+    public TokenStoreOptions? Store { get; set; }
 }
