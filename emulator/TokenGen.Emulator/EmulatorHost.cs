@@ -34,6 +34,7 @@ namespace TokenGen.Emulator;
 /// At most one of <c>status</c>, <c>drop</c>, <c>truncate</c>, <c>malformed</c>; <c>delay</c> combines with any.
 /// Example: <c>X-Emulator-Fault: delay=200; status=429; retry-after=2</c>. A header the emulator cannot
 /// parse is answered 400 with a plain-text explanation, so a typo never passes silently.
+/// <see cref="EmulatorOptions.DefaultFault"/> gives the faults of every request that carries no such header.
 /// </para>
 /// <para>
 /// <b>Counting.</b> <see cref="RequestCount"/> tells how many requests reached one operation (keys in
@@ -111,17 +112,17 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var pipeline = new RequestPipeline();
+        var pipeline = new RequestPipeline(options.DefaultFault);
         new DirectLineApi(options).Map(app, pipeline);
         new BanyanApi(options).Map(app, pipeline);
         new EsperApi(options).Map(app, pipeline);
         new RunAiApi(options).Map(app, pipeline);
         new ProwlerApi(options).Map(app, pipeline);
-        app.Map(DirectLineApi.Prefix + "/{**rest}", RequestPipeline.NotFound(Api.DirectLine));
-        app.Map(BanyanApi.Prefix + "/{**rest}", RequestPipeline.NotFound(Api.Banyan));
-        app.Map(EsperApi.Prefix + "/{**rest}", RequestPipeline.NotFound(Api.Esper));
-        app.Map(RunAiApi.Prefix + "/{**rest}", RequestPipeline.NotFound(Api.RunAi));
-        app.Map(ProwlerApi.Prefix + "/{**rest}", RequestPipeline.NotFound(Api.Prowler));
+        app.Map(DirectLineApi.Prefix + "/{**rest}", pipeline.NotFound(Api.DirectLine));
+        app.Map(BanyanApi.Prefix + "/{**rest}", pipeline.NotFound(Api.Banyan));
+        app.Map(EsperApi.Prefix + "/{**rest}", pipeline.NotFound(Api.Esper));
+        app.Map(RunAiApi.Prefix + "/{**rest}", pipeline.NotFound(Api.RunAi));
+        app.Map(ProwlerApi.Prefix + "/{**rest}", pipeline.NotFound(Api.Prowler));
 
         try
         {
@@ -169,7 +170,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>A host lifetime that leaves signals to whoever embeds the emulator (Program.cs handles Ctrl+C itself).</summary>
+    /// <summary>A host lifetime that leaves signals to whoever embeds the emulator (the tool handles Ctrl+C itself).</summary>
     private sealed class EmbeddedLifetime : IHostLifetime
     {
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -38,6 +38,15 @@ public sealed class EmulatorOptions
     /// <summary>Prowler: how long a refresh token lives. 1440 minutes, Prowler's default.</summary>
     public TimeSpan ProwlerRefreshTokenLifetime { get; set; } = TimeSpan.FromMinutes(1440);
 
+    /// <summary>
+    /// The faults for every request that carries no <c>X-Emulator-Fault</c> header of its own, in that header's
+    /// syntax (for example <c>delay=200</c>, or <c>status=503</c> for an outage); <see langword="null"/> (the default)
+    /// for none. Code that cannot set headers on its requests (an app under test) meets the faults this way.
+    /// </summary>
+    /// <remarks>A request's own header replaces this whole: the two are not merged. Checked at start: a value the
+    /// header would refuse makes <see cref="EmulatorHost.StartAsync"/> throw <see cref="ArgumentException"/>.</remarks>
+    public string? DefaultFault { get; set; }
+
     internal void Validate()
     {
         if (Port is < 0 or > 65535)
@@ -47,6 +56,11 @@ public sealed class EmulatorOptions
 
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Credentials);
+        if (!Faults.TryParse(DefaultFault, out _, out var faultError))
+        {
+            throw new ArgumentException(faultError, nameof(DefaultFault));
+        }
+
         RequirePositive(DirectLineTokenLifetime, nameof(DirectLineTokenLifetime));
         RequirePositive(BanyanAccessTokenLifetime, nameof(BanyanAccessTokenLifetime));
         RequirePositive(EsperTokenLifetime, nameof(EsperTokenLifetime));

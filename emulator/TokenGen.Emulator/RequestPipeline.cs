@@ -16,9 +16,16 @@ namespace TokenGen.Emulator;
 internal sealed class RequestPipeline
 {
     private readonly Dictionary<string, StrongBox<int>> _counts = new(StringComparer.Ordinal);
+    private readonly Faults _defaultFaults;
 
-    public RequestPipeline()
+    /// <param name="defaultFault">The faults of requests without the header (<see cref="EmulatorOptions.DefaultFault"/>), already validated.</param>
+    public RequestPipeline(string? defaultFault = null)
     {
+        if (!Faults.TryParse(defaultFault, out _defaultFaults, out var error))
+        {
+            throw new ArgumentException(error, nameof(defaultFault));
+        }
+
         foreach (var key in EmulatorRoutes.All)
         {
             _counts.Add(key, new StrongBox<int>());
@@ -64,16 +71,21 @@ internal sealed class RequestPipeline
     }
 
     /// <summary>The endpoint for paths under an API's prefix that match none of its operations.</summary>
-    public static RequestDelegate NotFound(Api api)
+    public RequestDelegate NotFound(Api api)
     {
         Func<HttpContext, Task<Reply>> operation = context => Task.FromResult(ApiErrors.For(api, StatusCodes.Status404NotFound,
             $"No operation {context.Request.Method} {context.Request.Path} in the emulated API."));
         return context => RunAsync(context, api, operation);
     }
 
-    private static async Task RunAsync(HttpContext context, Api api, Func<HttpContext, Task<Reply>> operation)
+    private async Task RunAsync(HttpContext context, Api api, Func<HttpContext, Task<Reply>> operation)
     {
-        if (!Faults.TryParse(context.Request.Headers[Faults.HeaderName].ToString(), out var faults, out var error))
+        Faults faults;
+        if (!context.Request.Headers.TryGetValue(Faults.HeaderName, out var header))
+        {
+            faults = _defaultFaults;
+        }
+        else if (!Faults.TryParse(header.ToString(), out faults, out var error))
         {
             await WriteAsync(context, Reply.Raw(StatusCodes.Status400BadRequest, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(error!)));
             return;

@@ -48,6 +48,46 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task The_default_fault_answers_every_request_that_carries_no_header_of_its_own()
+    {
+        await using var h = await Harness.StartAsync(o => o.DefaultFault = "status=503; retry-after=7");
+
+        var (directLine, _, directLineResponse) = await h.SendAsync(Harness.Post(new Uri(h.Host.DirectLineBaseAddress, "v3/directline/tokens/generate"),
+            h.Credentials.DirectLineSecret));
+        var (banyan, banyanBody, _) = await h.SendAsync(Harness.Post(new Uri(h.Host.BanyanBaseAddress, "v1/refresh_token"), h.Credentials.BanyanRefreshToken));
+
+        Assert.Equal(503, directLine);
+        Assert.Equal(TimeSpan.FromSeconds(7), directLineResponse.Headers.RetryAfter?.Delta);
+        Assert.Equal(503, banyan);
+        Assert.Equal(503, banyanBody.GetProperty("error_code").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_requests_own_header_replaces_the_default_fault_and_an_empty_one_asks_for_none()
+    {
+        await using var h = await Harness.StartAsync(o => o.DefaultFault = "status=503");
+
+        var (teapot, _, _) = await h.SendAsync(Generate(h, "status=418"));
+        var (healthy, body, _) = await h.SendAsync(Generate(h, ""));
+
+        Assert.Equal(418, teapot);
+        Assert.Equal(200, healthy);
+        Assert.Equal(1800, body.GetProperty("expires_in").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("status=200")]
+    [InlineData("retry-after=2")]
+    [InlineData("drop; malformed")]
+    public async Task A_default_fault_the_header_would_refuse_stops_the_start(string fault)
+    {
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => EmulatorHost.StartAsync(new EmulatorOptions { DefaultFault = fault }));
+
+        Assert.Equal(nameof(EmulatorOptions.DefaultFault), exception.ParamName);
+        Assert.Contains("X-Emulator-Fault", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delay_then_answers_normally()
     {
         await using var h = await Harness.StartAsync();

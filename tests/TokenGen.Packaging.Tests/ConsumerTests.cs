@@ -12,7 +12,7 @@ namespace TokenGen.Packaging.Tests;
 /// <summary>
 /// Fresh projects that reference only the packed packages: a token API the repository does not contain (OAuth 2.0
 /// client credentials, see <c>Consumers/OAuth</c>) builds without a warning on net8.0 and net10.0 and works against a
-/// local token server, also as a native AOT binary; mis-declared interfaces stop the build with their TG diagnostics.
+/// local token server, also as a native AOT binary of either; mis-declared interfaces stop the build with their TG diagnostics.
 /// </summary>
 /// <remarks>The tests of one collection run one after the other, so the consumer builds do not compete for the CPU.</remarks>
 [Collection(PackagingCollection.Name)]
@@ -49,22 +49,24 @@ public sealed partial class ConsumerTests(PackagesFixture packages, ITestOutputH
         AssertConsumerLines(run);
     }
 
-    [Fact]
-    public async Task A_native_aot_consumer_publishes_without_trim_or_aot_warnings_and_its_binary_calls_the_token_api()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task A_native_aot_consumer_publishes_without_trim_or_aot_warnings_and_its_binary_calls_the_token_api(string targetFramework)
     {
-        var properties = ConsumerProject.ConsoleApp("net8.0");
+        var properties = ConsumerProject.ConsoleApp(targetFramework);
         // In the project file, as a user sets it (on the command line it would not reach the SDK's restore of the ILCompiler).
         properties["PublishAot"] = "true";
         properties["InvariantGlobalization"] = "true";
         // One warning per member at fault instead of one summary per assembly, should there be any.
         properties["TrimmerSingleWarn"] = "false";
-        var consumer = ConsumerProject.Create(packages, "OAuth-aot", "OAuth", "TokenGen", properties);
+        var consumer = ConsumerProject.Create(packages, "OAuth-aot-" + targetFramework, "OAuth", "TokenGen", properties);
         var publishDirectory = Path.Combine(consumer.Directory, "publish");
 
         var arguments = new List<string> { "publish", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", publishDirectory };
         if (OperatingSystem.IsLinux())
         {
-            // The ILCompiler of .NET 8 links with clang by default; gcc is what this platform has.
+            // The ILCompiler (of .NET 8 and of .NET 10) links with clang by default; gcc is what this platform has.
             arguments.Add("-p:CppCompilerAndLinker=gcc");
         }
 
@@ -81,6 +83,25 @@ public sealed partial class ConsumerTests(PackagesFixture packages, ITestOutputH
         output.WriteLine(run.ToString());
         Assert.True(run.ExitCode == 0, run.ToString());
         AssertConsumerLines(run);
+    }
+
+    [Fact]
+    public async Task A_consumer_of_TokenGen_Emulator_alone_builds_without_warnings_and_runs_the_emulator_in_its_own_process()
+    {
+        // A plain console app (Microsoft.NET.Sdk, no web SDK): the package brings the ASP.NET Core shared framework along.
+        var properties = ConsumerProject.ConsoleApp("net10.0");
+        var consumer = ConsumerProject.Create(packages, "EmulatorUser", "EmulatorUser", "TokenGen.Emulator", properties);
+
+        var build = await DotNet(consumer, BuildTimeout, "build", "-c", "Release");
+        AssertBuiltWithoutWarnings(build);
+
+        var run = await DotNet(consumer, RunTimeout, "run", "-c", "Release", "--no-build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var expected in new[] { "ok: generate 200, expires_in 300", "ok: fault 429, Retry-After 3", "ok: 2 generate requests counted", "TokenGen.Emulator consumer passed" })
+        {
+            Assert.True(lines.Contains(expected), $"missing line \"{expected}\"\n{run}");
+        }
     }
 
     [Fact]

@@ -2,15 +2,19 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit.Abstractions;
 
 namespace TokenGen.Packaging.Tests;
 
-/// <summary>What the packed files hold: one package with everything a consumer needs, metadata a registry shows, symbols apart.</summary>
+/// <summary>
+/// What the packed files hold: one package with everything a consumer needs, metadata a registry shows, symbols apart;
+/// the emulator as a library and as a .NET tool, each with a readme that stands on its own.
+/// </summary>
 [Collection(PackagingCollection.Name)]
-public sealed class PackageLayoutTests(PackagesFixture packages, ITestOutputHelper output)
+public sealed partial class PackageLayoutTests(PackagesFixture packages, ITestOutputHelper output)
 {
     [Fact]
     public void Packing_reports_no_warning()
@@ -59,9 +63,88 @@ public sealed class PackageLayoutTests(PackagesFixture packages, ITestOutputHelp
         Assert.Null(dependency.Attribute("exclude"));
     }
 
+    [Fact]
+    public void TokenGen_Emulator_holds_the_library_with_its_docs_and_needs_only_the_ASP_NET_Core_shared_framework()
+    {
+        Assert.Equal(
+            ["README.md", "lib/net8.0/TokenGen.Emulator.dll", "lib/net8.0/TokenGen.Emulator.xml"],
+            ContentOf(packages.PackagePath("TokenGen.Emulator")));
+
+        var metadata = Nuspec(packages.PackagePath("TokenGen.Emulator"), "TokenGen.Emulator");
+        var ns = metadata.Name.Namespace;
+        Assert.Null(metadata.Element(ns + "packageTypes"));
+        var group = Assert.Single(metadata.Elements(ns + "dependencies").Elements());
+        Assert.Equal("net8.0", group.Attribute("targetFramework")?.Value);
+        Assert.Empty(group.Elements());
+        var framework = Assert.Single(metadata.Descendants(ns + "frameworkReference"));
+        Assert.Equal("Microsoft.AspNetCore.App", framework.Attribute("name")?.Value);
+    }
+
+    [Fact]
+    public void TokenGen_Emulator_Tool_is_a_dotnet_tool_named_tokengen_emulator_that_rolls_forward_to_newer_runtimes()
+    {
+        const string tools = "tools/net8.0/any/";
+        Assert.Equal(
+            [
+                "README.md",
+                tools + "DotnetToolSettings.xml",
+                tools + "TokenGen.Emulator.Tool.deps.json",
+                tools + "TokenGen.Emulator.Tool.dll",
+                tools + "TokenGen.Emulator.Tool.pdb",
+                tools + "TokenGen.Emulator.Tool.runtimeconfig.json",
+                tools + "TokenGen.Emulator.dll",
+                tools + "TokenGen.Emulator.pdb",
+            ],
+            ContentOf(packages.PackagePath("TokenGen.Emulator.Tool")));
+        Assert.False(File.Exists(packages.PackagePath("TokenGen.Emulator.Tool", ".snupkg")), "the tool's PDBs travel inside it");
+
+        var metadata = Nuspec(packages.PackagePath("TokenGen.Emulator.Tool"), "TokenGen.Emulator.Tool");
+        var ns = metadata.Name.Namespace;
+        Assert.Equal("DotnetTool", metadata.Element(ns + "packageTypes")?.Element(ns + "packageType")?.Attribute("name")?.Value);
+        // Everything it runs is inside: restoring it needs no other package.
+        Assert.Empty(metadata.Descendants(ns + "dependency"));
+
+        using var archive = ZipFile.OpenRead(packages.PackagePath("TokenGen.Emulator.Tool"));
+        var settings = XDocument.Load(archive.GetEntry(tools + "DotnetToolSettings.xml")!.Open());
+        var command = Assert.Single(settings.Descendants("Command"));
+        Assert.Equal("tokengen-emulator", command.Attribute("Name")?.Value);
+        Assert.Equal("TokenGen.Emulator.Tool.dll", command.Attribute("EntryPoint")?.Value);
+        using var runtimeConfig = JsonDocument.Parse(archive.GetEntry(tools + "TokenGen.Emulator.Tool.runtimeconfig.json")!.Open());
+        var runtimeOptions = runtimeConfig.RootElement.GetProperty("runtimeOptions");
+        Assert.Equal("Major", runtimeOptions.GetProperty("rollForward").GetString());
+        Assert.Equal(
+            ["Microsoft.AspNetCore.App", "Microsoft.NETCore.App"],
+            runtimeOptions.GetProperty("frameworks").EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(System.StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("TokenGen.Emulator")]
+    [InlineData("TokenGen.Emulator.Tool")]
+    public void The_emulators_readme_names_no_path_outside_its_package(string id)
+    {
+        using var archive = ZipFile.OpenRead(packages.PackagePath(id));
+        using var reader = new StreamReader(archive.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+        output.WriteLine(readme);
+
+        // Links lead to absolute addresses only: a relative one would point into a repository the reader does not have.
+        foreach (Match link in MarkdownLink().Matches(readme))
+        {
+            Assert.Matches(@"^https://", link.Groups[1].Value);
+        }
+
+        // Outside those addresses, no relative path and no folder of this repository.
+        var text = AbsoluteAddress().Replace(readme, "");
+        Assert.DoesNotMatch(@"\.\./|\b(emulator|samples|tests|runtime|clients|generator|docs|shared)/", text);
+        Assert.DoesNotContain("--project", text, System.StringComparison.Ordinal);
+        Assert.Contains("tokengen-emulator", text, System.StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("TokenGen")]
     [InlineData("TokenGen.Clients")]
+    [InlineData("TokenGen.Emulator")]
+    [InlineData("TokenGen.Emulator.Tool")]
     public void Each_package_carries_the_metadata_a_registry_shows(string id)
     {
         var metadata = Nuspec(packages.PackagePath(id), id);
@@ -87,6 +170,7 @@ public sealed class PackageLayoutTests(PackagesFixture packages, ITestOutputHelp
     [Theory]
     [InlineData("TokenGen", "lib/net8.0/TokenGen.Runtime.pdb")]
     [InlineData("TokenGen.Clients", "lib/net8.0/TokenGen.Clients.pdb")]
+    [InlineData("TokenGen.Emulator", "lib/net8.0/TokenGen.Emulator.pdb")]
     public void Symbols_travel_in_a_snupkg_beside_each_package(string id, string pdb)
     {
         Assert.Equal([pdb], ContentOf(packages.PackagePath(id, ".snupkg")));
@@ -117,4 +201,10 @@ public sealed class PackageLayoutTests(PackagesFixture packages, ITestOutputHelp
 
     private static string Value(XElement metadata, string name) =>
         metadata.Element(metadata.Name.Namespace + name)?.Value ?? "";
+
+    [GeneratedRegex(@"\]\(([^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex AbsoluteAddress();
 }

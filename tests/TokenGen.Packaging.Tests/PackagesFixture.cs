@@ -9,8 +9,8 @@ using System.Threading.Tasks;
 namespace TokenGen.Packaging.Tests;
 
 /// <summary>
-/// Packs TokenGen and TokenGen.Clients once for the whole collection, into a temporary folder, with a version of their
-/// own, and gives the consumers a place of their own beside it.
+/// Packs TokenGen, TokenGen.Clients, TokenGen.Emulator and the tool TokenGen.Emulator.Tool once for the whole
+/// collection, into a temporary folder, with a version of their own, and gives the consumers a place of their own beside it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -56,17 +56,60 @@ public sealed class PackagesFixture : IAsyncLifetime
 
     public string Version { get; }
 
-    /// <summary>The two pack commands, with their output.</summary>
+    /// <summary>The projects packed, each into the package named in the comment.</summary>
+    public static readonly string[] PackedProjects =
+    [
+        "runtime/TokenGen.Runtime/TokenGen.Runtime.csproj",                 // TokenGen
+        "clients/TokenGen.Clients/TokenGen.Clients.csproj",                 // TokenGen.Clients
+        "emulator/TokenGen.Emulator/TokenGen.Emulator.csproj",              // TokenGen.Emulator
+        "emulator/TokenGen.Emulator.Tool/TokenGen.Emulator.Tool.csproj",    // TokenGen.Emulator.Tool
+    ];
+
+    /// <summary>The pack commands, with their output.</summary>
     public IReadOnlyList<ProcessResult> PackResults { get; private set; } = [];
 
     public string PackagePath(string id, string extension = ".nupkg") =>
         Path.Combine(PackagesDirectory, $"{id}.{Version}{extension}");
+
+    /// <summary>Where the tool is installed (<c>dotnet tool install --tool-path</c>) by the tests that run it.</summary>
+    public string ToolsDirectory => Path.Combine(Root, "tools");
 
     /// <summary>What every consumer command runs with: the private package folder.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
     {
         ["NUGET_PACKAGES"] = NuGetPackagesDirectory,
     };
+
+    /// <summary>
+    /// Installs the tokengen-emulator tool from the pack folder alone (no other package source, so offline) into
+    /// <see cref="ToolsDirectory"/>, once; the tests of the collection run one after the other.
+    /// </summary>
+    public Task<ProcessResult> InstallToolAsync() => _toolInstall ??= InstallToolCoreAsync();
+
+    private Task<ProcessResult>? _toolInstall;
+
+    private async Task<ProcessResult> InstallToolCoreAsync()
+    {
+        var config = Path.Combine(Root, "tool-install.NuGet.config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="tokengen-packed" value="{System.Security.SecurityElement.Escape(PackagesDirectory)}" />
+              </packageSources>
+            </configuration>
+
+            """);
+        return await DotNetCli.RunAsync(
+            Root,
+            PackTimeout,
+            ConsumerEnvironment,
+            "tool", "install", "TokenGen.Emulator.Tool",
+            "--version", Version,
+            "--tool-path", ToolsDirectory,
+            "--configfile", config);
+    }
 
     public async Task InitializeAsync()
     {
@@ -81,7 +124,7 @@ public sealed class PackagesFixture : IAsyncLifetime
         }
 
         var results = new List<ProcessResult>();
-        foreach (var project in new[] { "runtime/TokenGen.Runtime/TokenGen.Runtime.csproj", "clients/TokenGen.Clients/TokenGen.Clients.csproj" })
+        foreach (var project in PackedProjects)
         {
             var result = await DotNetCli.RunAsync(
                 RepositoryRoot,
