@@ -281,6 +281,54 @@ internal static partial class LegalCorpus
                 }
             }
             """,
+        ["edge: experimental type nesting the model, sent and returned"] = """
+            namespace Corpus.Apis
+            {
+                [System.Diagnostics.CodeAnalysis.Experimental("ACME003")]
+                public static class Preview
+                {
+                    public sealed class Grant { [JsonPropertyName("scope")] public string? Scope { get; set; } }
+                    public sealed class Answer { [AccessToken, JsonPropertyName("access_token")] public string? AccessToken { get; set; } }
+                }
+
+            #pragma warning disable ACME003 // the context and interface opt in to the preview models
+                [JsonSerializable(typeof(Preview.Grant))]
+                [JsonSerializable(typeof(Preview.Answer))]
+                [JsonSerializable(typeof(List<Preview.Answer>))]
+                [System.Diagnostics.CodeAnalysis.Experimental("ACME003")]
+                public sealed partial class PreviewNestedContext : JsonSerializerContext;
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(PreviewNestedContext))]
+                public partial interface IPreviewNested
+                {
+                    [Post("/token")] Task<Preview.Answer> AcquireAsync([Body] Preview.Grant grant, CancellationToken cancellationToken = default);
+                    [Post("/tokens")] Task<List<Preview.Answer>> ListAsync(CancellationToken cancellationToken = default);
+                }
+            #pragma warning restore ACME003
+            }
+            """,
+        ["edge: a base class seals ToString two levels up, over a record-like secret model"] = """
+            namespace Corpus.Apis
+            {
+                public abstract class Root { public sealed override string ToString() => "root"; }
+                public abstract class Middle : Root { }
+
+                public sealed partial class DeepToken : Middle
+                {
+                    [AccessToken, JsonPropertyName("access_token")] public string? AccessToken { get; set; }
+                    [JsonPropertyName("client_secret")] public string? ClientSecret { get; set; }
+                }
+
+                [JsonSerializable(typeof(DeepToken))]
+                public sealed partial class DeepContext : JsonSerializerContext;
+
+                [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(DeepContext))]
+                public partial interface IDeepTokens
+                {
+                    [Post("/token")] Task<DeepToken> AcquireAsync(CancellationToken cancellationToken = default);
+                }
+            }
+            """,
         ["edge: model whose base class seals ToString"] = """
             namespace Corpus.Apis
             {

@@ -569,6 +569,22 @@ internal static class MistakeCorpus
                     Task<string> AcquireAsync(); /*!*/
                 }
                 """),
+            ["TG0015: JsonNode (not a built-in answer) without a context"] = ("TG0015", """
+                [TokenApi(BaseAddress = "https://login.example.com")]
+                public partial interface ISessions
+                {
+                    [Get("/session")]
+                    Task<JsonNode?> GetAsync(); /*!*/
+                }
+                """),
+            ["TG0049: constant form field beside a JSON body on PUT"] = ("TG0049", """
+                [TokenApi(BaseAddress = "https://login.example.com", SerializerContext = typeof(CorpusJsonContext))]
+                public partial interface ISessions
+                {
+                    [Put("/token"), FormField("grant_type", "password"), FormField("scope", "a")] /*!*/
+                    Task<Token> AcquireAsync([Body] TokenRequest? request, CancellationToken cancellationToken = default);
+                }
+                """),
             ["TG0060: Create(HttpClient) as an operation"] = ("TG0060", """
                 [TokenApi(BaseAddress = "https://login.example.com")]
                 public partial interface ISessions
