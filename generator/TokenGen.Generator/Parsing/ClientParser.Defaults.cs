@@ -12,12 +12,13 @@ namespace TokenGen.Generator.Parsing;
 internal sealed partial class ClientParser
 {
     /// <summary>A parameter's default value as a typed constant, so the client's method keeps the interface's defaults.</summary>
-    private DefaultValueSpec? ParseDefaultValue(IParameterSymbol parameter)
+    /// <param name="parameter">The parameter.</param>
+    /// <param name="syntax">Its one declaration; null for a parameter from metadata.</param>
+    private DefaultValueSpec? ParseDefaultValue(IParameterSymbol parameter, ParameterSyntax? syntax)
     {
         // The declaration is read first, and once: asking the symbol (HasExplicitDefaultValue, IsOptional) decodes every
         // attribute of the parameter and binds its default, nullable analysis included, which most parameters, with no
         // default at all, need not pay for. A parameter from metadata has no syntax and goes the symbol's way.
-        var syntax = parameter.DeclaringSyntaxReferences is [var reference] ? reference.GetSyntax(_cancellationToken) as ParameterSyntax : null;
         var hasDefaultInSyntax = syntax is null || syntax.Default is not null;
         if (!hasDefaultInSyntax && !MayCarryOptionalAttribute(syntax!))
         {

@@ -45,8 +45,9 @@ internal sealed partial class ClientParser
         var headers = new List<HeaderSpec>(interfaceHeaders);
         headers.AddRange(ParseStaticHeaders(method, method.Name));
 
-        var returnSpec = ParseReturn(method, methodLocation);
-        var parameters = ParseParameters(method, httpMethod, route, methodLocation, out var body, out var cancellationTokenName);
+        var methodSyntax = MethodSyntaxOf(method);
+        var returnSpec = ParseReturn(method, methodSyntax, methodLocation);
+        var parameters = ParseParameters(method, methodSyntax, httpMethod, route, methodLocation, out var body, out var cancellationTokenName);
         var routeSpec = BindRoute(method, route, parameters, httpAttribute!, methodLocation);
 
         if (_errorCount > errorsBefore || returnSpec is null || routeSpec is null)
@@ -66,6 +67,25 @@ internal sealed partial class ClientParser
             TypeRefs.From(declaringInterface),
             Retryable: !HasAttribute(method, _known.NoRetryAttribute),
             Obligations: Obligations.Of(method));
+    }
+
+    /// <summary>
+    /// The method's declaration when it has exactly one in source, else null (a method from metadata). Asked once per
+    /// method: a parameter's own <c>DeclaringSyntaxReferences</c> searches the tree for it on every call, which, for
+    /// every parameter of 500 interfaces, was a tenth of a full run; its declaration is the method's, by ordinal.
+    /// </summary>
+    private MethodDeclarationSyntax? MethodSyntaxOf(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences is [var reference] ? reference.GetSyntax(_cancellationToken) as MethodDeclarationSyntax : null;
+
+    /// <summary>The declaration of <paramref name="parameter"/> inside <paramref name="methodSyntax"/>, found by ordinal.</summary>
+    private ParameterSyntax? ParameterSyntaxOf(IMethodSymbol method, IParameterSymbol parameter, MethodDeclarationSyntax? methodSyntax)
+    {
+        if (methodSyntax is { ParameterList.Parameters: var declared } && declared.Count == method.Parameters.Length)
+        {
+            return declared[parameter.Ordinal];
+        }
+
+        return parameter.DeclaringSyntaxReferences is [var reference] ? reference.GetSyntax(_cancellationToken) as ParameterSyntax : null;
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ internal sealed partial class ClientParser
     /// </summary>
     private List<ParameterSpec> ParseParameters(
         IMethodSymbol method,
+        MethodDeclarationSyntax? methodSyntax,
         string httpMethod,
         RouteTemplate route,
         Location? methodLocation,
@@ -41,7 +42,8 @@ internal sealed partial class ClientParser
             var location = LocationOf(parameter, methodLocation);
             var name = TypeNames.EscapeIdentifier(parameter.Name);
             var type = TypeRefs.ForParameter(parameter.Type);
-            var defaultValue = ParseDefaultValue(parameter);
+            var syntax = ParameterSyntaxOf(method, parameter, methodSyntax);
+            var defaultValue = ParseDefaultValue(parameter, syntax);
 
             if (parameter.RefKind != RefKind.None)
             {
@@ -63,7 +65,7 @@ internal sealed partial class ClientParser
                 continue;
             }
 
-            var binding = FindBindingAttribute(parameter, method, location, out var bindingAttribute);
+            var binding = FindBindingAttribute(parameter, syntax, method, location, out var bindingAttribute);
             if (binding is null && bindingAttribute is not null)
             {
                 _rejectedPathNames.Add(parameter.Name);
@@ -263,10 +265,16 @@ internal sealed partial class ClientParser
     /// The binding an attribute asks for. Returns null with <paramref name="attribute"/> set when the parameter
     /// carries two binding attributes (reported), and null with it unset when it carries none.
     /// </summary>
-    private ParameterBinding? FindBindingAttribute(IParameterSymbol parameter, IMethodSymbol method, Location? location, out AttributeData? attribute)
+    private ParameterBinding? FindBindingAttribute(IParameterSymbol parameter, ParameterSyntax? syntax, IMethodSymbol method, Location? location, out AttributeData? attribute)
     {
         attribute = null;
         ParameterBinding? binding = null;
+        if (syntax is { AttributeLists.Count: 0 } && method is { PartialDefinitionPart: null, PartialImplementationPart: null })
+        {
+            // Nothing written on the one declaration, so no attribute: decoding them would bind the whole parameter.
+            return null;
+        }
+
         foreach (var candidate in parameter.GetAttributes())
         {
             if (BindingOf(candidate) is not { } found)

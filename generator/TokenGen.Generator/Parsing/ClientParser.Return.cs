@@ -11,13 +11,10 @@ namespace TokenGen.Generator.Parsing;
 // The return type: which reader turns the answer into it, and the JSON type info it needs.
 internal sealed partial class ClientParser
 {
-    private ReturnSpec? ParseReturn(IMethodSymbol method, Location? methodLocation)
+    private ReturnSpec? ParseReturn(IMethodSymbol method, MethodDeclarationSyntax? methodSyntax, Location? methodLocation)
     {
         var returnType = method.ReturnType;
-        var location = (method.DeclaringSyntaxReferences.Length > 0
-            && method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is MethodDeclarationSyntax syntax)
-            ? syntax.ReturnType.GetLocation()
-            : methodLocation;
+        var location = methodSyntax?.ReturnType.GetLocation() ?? methodLocation;
         var taskType = TypeRefs.From(returnType);
 
         if (KnownTypeSymbols.IsSame(returnType, _known.Task))
