@@ -53,7 +53,7 @@ internal sealed partial class ClientParser
 
         if (type.TypeKind == TypeKind.Enum && !declaredByAttribute)
         {
-            return new DefaultValueSpec(DefaultValueKind.Enum, value, TypeRefs.From(type), declaredByAttribute);
+            return new DefaultValueSpec(DefaultValueKind.Enum, value, _known.TypeRefOf(type), declaredByAttribute);
         }
 
         return new DefaultValueSpec(DefaultValueKind.Primitive, value, null, declaredByAttribute);

@@ -64,7 +64,7 @@ internal sealed partial class ClientParser
             body,
             returnSpec,
             cancellationTokenName,
-            TypeRefs.From(declaringInterface),
+            _known.TypeRefOf(declaringInterface),
             Retryable: !HasAttribute(method, _known.NoRetryAttribute),
             Obligations: Obligations.Of(method));
     }

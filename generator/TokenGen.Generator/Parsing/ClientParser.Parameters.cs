@@ -41,7 +41,7 @@ internal sealed partial class ClientParser
         {
             var location = LocationOf(parameter, methodLocation);
             var name = TypeNames.EscapeIdentifier(parameter.Name);
-            var type = TypeRefs.ForParameter(parameter.Type);
+            var type = _known.ParameterTypeRefOf(parameter.Type);
             var syntax = ParameterSyntaxOf(method, parameter, methodSyntax);
             var defaultValue = ParseDefaultValue(parameter, syntax);
 

@@ -15,7 +15,7 @@ internal sealed partial class ClientParser
     {
         var returnType = method.ReturnType;
         var location = methodSyntax?.ReturnType.GetLocation() ?? methodLocation;
-        var taskType = TypeRefs.From(returnType);
+        var taskType = _known.TypeRefOf(returnType);
 
         if (KnownTypeSymbols.IsSame(returnType, _known.Task))
         {
@@ -31,12 +31,12 @@ internal sealed partial class ClientParser
 
         if (KnownTypeSymbols.IsSame(valueType, _known.HttpResponseMessage))
         {
-            return new ReturnSpec(ReturnKind.HttpResponseMessage, taskType, TypeRefs.From(valueType), false, null);
+            return new ReturnSpec(ReturnKind.HttpResponseMessage, taskType, _known.TypeRefOf(valueType), false, null);
         }
 
         if (valueType.SpecialType == SpecialType.System_String)
         {
-            return new ReturnSpec(ReturnKind.String, taskType, TypeRefs.From(valueType), false, null);
+            return new ReturnSpec(ReturnKind.String, taskType, _known.TypeRefOf(valueType), false, null);
         }
 
         if (valueType is INamedTypeSymbol { TypeArguments: [var contentType] } apiResponse
@@ -46,7 +46,7 @@ internal sealed partial class ClientParser
             CollectTokenReader(contentType, location);
             return apiField is null
                 ? null
-                : new ReturnSpec(ReturnKind.ApiResponse, taskType, TypeRefs.From(contentType), true, apiField, TypeNames.AnnotationsDifferFromTypeInfo(contentType, topLevelMatters: true));
+                : new ReturnSpec(ReturnKind.ApiResponse, taskType, _known.TypeRefOf(contentType), true, apiField, TypeNames.AnnotationsDifferFromTypeInfo(contentType, topLevelMatters: true));
         }
 
         if ((valueType.TypeKind == TypeKind.Interface && !IsCollectionInterface(valueType))
@@ -63,7 +63,7 @@ internal sealed partial class ClientParser
         CollectTokenReader(valueType, location);
         return field is null
             ? null
-            : new ReturnSpec(ReturnKind.Json, taskType, TypeRefs.From(valueType), allowsNull, field, TypeNames.AnnotationsDifferFromTypeInfo(valueType, topLevelMatters: false));
+            : new ReturnSpec(ReturnKind.Json, taskType, _known.TypeRefOf(valueType), allowsNull, field, TypeNames.AnnotationsDifferFromTypeInfo(valueType, topLevelMatters: false));
     }
 
     /// <summary>System.Text.Json reads collection interfaces (<c>IReadOnlyList&lt;T&gt;</c>, …) but no other interface.</summary>

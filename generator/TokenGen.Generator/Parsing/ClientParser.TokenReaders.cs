@@ -61,7 +61,7 @@ internal sealed partial class ClientParser
         }
 
         _tokenReaders.Add(new TokenReaderSpec(
-            TypeRefs.From(registered),
+            _known.TypeRefOf(registered),
             accessToken.Value,
             graph.Roles.TryGetValue(TokenRole.RefreshToken, out var refresh) ? refresh.Value : null,
             graph.Roles.TryGetValue(TokenRole.ExpiresIn, out var expiresIn) ? expiresIn.Value : null,

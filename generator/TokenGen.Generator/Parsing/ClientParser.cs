@@ -127,11 +127,11 @@ internal sealed partial class ClientParser
         return new ClientSpec(
             ns,
             TypeNames.EscapeIdentifier(interfaceSymbol.Name),
-            TypeRefs.From(interfaceSymbol),
+            _known.TypeRefOf(interfaceSymbol),
             tokenApi.AttributeClass is { } tokenApiClass ? TypeNames.ClientName(interfaceSymbol, tokenApiClass) : GetClientName(interfaceSymbol.Name),
             interfaceSymbol.DeclaredAccessibility == Accessibility.Public,
             baseAddress,
-            contextType is null ? null : TypeRefs.From(contextType),
+            contextType is null ? null : _known.TypeRefOf(contextType),
             _jsonTypes.Types.ToEquatableArray(),
             _enums.Formatters.ToEquatableArray(),
             operations.ToEquatableArray(),

@@ -36,8 +36,8 @@ internal sealed class EnumFormatterRegistry
         }
 
         var spec = new EnumFormatterSpec(
-            TypeRefs.From(enumType),
-            enumType.EnumUnderlyingType is { } underlying ? TypeRefs.From(underlying) : TypeRef.Keyword("int", isValueType: true),
+            _known.TypeRefOf(enumType),
+            enumType.EnumUnderlyingType is { } underlying ? _known.TypeRefOf(underlying) : TypeRef.Keyword("int", isValueType: true),
             members.ToEquatableArray(),
             Obligations.Of(enumType));
         _byType.Add(fullName, spec);

@@ -68,7 +68,7 @@ internal sealed class JsonTypeRegistry
             return null;
         }
 
-        var spec = new JsonTypeSpec(TypeRefs.From(type), source);
+        var spec = new JsonTypeSpec(_known.TypeRefOf(type), source);
         _byType.Add(fullName, spec);
         _inOrder.Add(spec);
         return fullName;

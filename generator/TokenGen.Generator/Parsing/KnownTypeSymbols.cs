@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using TokenGen.Generator.Model;
 
 namespace TokenGen.Generator.Parsing;
 
@@ -91,6 +93,18 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? RefreshTokenAttribute { get; }
     public INamedTypeSymbol? ExpiresInAttribute { get; }
     public INamedTypeSymbol? ExpiresAtAttribute { get; }
+
+    // Type facts per type, for the whole compilation: hundreds of interfaces name the same few types (Task<T> of the same
+    // models, string, CancellationToken), and reading a TypeRef displays the type twice and walks its attributes for
+    // obligations. The comparer counts nullable annotations and tuple names, which the facts carry.
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeRef> _typeRefs = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeRef> _parameterTypeRefs = new(SymbolEqualityComparer.IncludeNullability);
+
+    /// <summary><see cref="TypeRefs.From"/>, read once per type in this compilation.</summary>
+    public TypeRef TypeRefOf(ITypeSymbol type) => _typeRefs.GetOrAdd(type, static type => TypeRefs.From(type));
+
+    /// <summary><see cref="TypeRefs.ForParameter"/>, read once per type in this compilation.</summary>
+    public TypeRef ParameterTypeRefOf(ITypeSymbol type) => _parameterTypeRefs.GetOrAdd(type, static type => TypeRefs.ForParameter(type));
 
     public static bool IsSame(ITypeSymbol? left, ITypeSymbol? right) =>
         left is not null && right is not null && SymbolEqualityComparer.Default.Equals(left, right);
