@@ -23,6 +23,7 @@ public sealed class DocumentationTests
         "docs/reference.md",
         "docs/oauth2.md",
         "docs/fleet.md",
+        "docs/observability.md",
     };
 
     [Theory]
@@ -76,6 +77,11 @@ public sealed class DocumentationTests
         "docs/fleet.md" => new[] { "TokenGen.Clients.Prowler", "Microsoft.Extensions.DependencyInjection" },
         // The reference shows the registrations, whose extension methods live where AddHttpClient does.
         "docs/reference.md" => new[] { "Microsoft.Extensions.DependencyInjection" },
+        // The observability guide listens to the meter and filters the logging categories.
+        "docs/observability.md" => new[]
+        {
+            "System.Diagnostics.Metrics", "TokenGen.Diagnostics", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging",
+        },
         _ => Array.Empty<string>(),
     };
 

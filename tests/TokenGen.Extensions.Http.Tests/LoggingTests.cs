@@ -17,7 +17,7 @@ namespace TokenGen.Extensions.Http.Tests;
 
 /// <summary>
 /// What the resilience handler and token sessions report reaches the container's <see cref="ILoggerFactory"/> through
-/// <see cref="LoggerTokenGenLog"/>'s source-generated <c>LoggerMessage</c> methods, under the <c>TokenGen</c> category.
+/// <see cref="LoggerTokenGenLog"/>'s source-generated <c>LoggerMessage</c> methods, under the category of the component that reported it.
 /// </summary>
 public sealed class LoggingTests
 {
@@ -40,7 +40,7 @@ public sealed class LoggingTests
 
         using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName).GetAsync(s_tokenUri);
 
-        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.CategoryName);
+        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.ResilienceCategory);
         Assert.Equal(new EventId(1, "RetryScheduled"), entry.EventId);
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Equal("Attempt 1 of a request failed (503); retrying in 200 ms (backoff)", entry.Message);
@@ -66,7 +66,7 @@ public sealed class LoggingTests
         var conversation = await provider.GetRequiredService<IDirectLineTokens>().GenerateTokenAsync(BearerToken.Format(Secret));
 
         Assert.Equal("dl-token", conversation.Token);
-        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.CategoryName);
+        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.ResilienceCategory);
         Assert.Equal("Attempt 1 of GenerateTokenAsync failed (503); retrying in 200 ms (backoff)", entry.Message);
         Assert.DoesNotContain(Secret, entry.Message, StringComparison.Ordinal);
     }
@@ -85,7 +85,7 @@ public sealed class LoggingTests
         using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName).GetAsync(s_tokenUri);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.CategoryName);
+        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.ResilienceCategory);
         Assert.Equal(2, entry.EventId.Id);
         Assert.Equal("The answer to a request was 429 with Retry-After of 86400 s, over the cap of 30 s; not retried", entry.Message);
     }
@@ -105,7 +105,7 @@ public sealed class LoggingTests
         string token = await provider.GetRequiredKeyedService<TokenSession>("absurd").GetAccessTokenAsync();
 
         Assert.Equal(Secret, token);
-        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.CategoryName);
+        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.SessionsCategory);
         Assert.Equal(new EventId(3, "TokenLifetimeClamped"), entry.EventId);
         Assert.Equal("Token session absurd was given a lifetime of 1000000000000 s and uses 315360000 s", entry.Message);
         Assert.DoesNotContain(Secret, entry.Message, StringComparison.Ordinal);

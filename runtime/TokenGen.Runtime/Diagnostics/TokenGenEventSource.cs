@@ -33,6 +33,9 @@ internal sealed class TokenGenEventSource : EventSource
     /// <summary>The event id of <see cref="TokenStoreWaitTimedOut"/>.</summary>
     internal const int TokenStoreWaitTimedOutId = 6;
 
+    /// <summary>The event id of <see cref="BearerTokenRejected"/>.</summary>
+    internal const int BearerTokenRejectedId = 7;
+
     /// <summary>The one instance; an event source is a process-wide singleton per name.</summary>
     internal static readonly TokenGenEventSource Log = new();
 
@@ -135,6 +138,18 @@ internal sealed class TokenGenEventSource : EventSource
         if (IsEnabled(EventLevel.Warning, Keywords.Tokens))
         {
             WriteEvent(TokenStoreWaitTimedOutId, waitedMilliseconds);
+        }
+    }
+
+    /// <summary>A service answered 401 to the session's token and the bearer handler had the session replace it.</summary>
+    /// <param name="resent">Whether the request was sent again with the new token.</param>
+    [Event(BearerTokenRejectedId, Level = EventLevel.Informational, Keywords = Keywords.Tokens,
+        Message = "The service answered 401 to the session's token; the session replaced it (request sent again: {0}).")]
+    public void BearerTokenRejected(bool resent)
+    {
+        if (IsEnabled(EventLevel.Informational, Keywords.Tokens))
+        {
+            WriteEvent(BearerTokenRejectedId, resent);
         }
     }
 }

@@ -81,4 +81,17 @@ public abstract class TokenGenLog
     public virtual void TokenStoreWaitTimedOut(string? sessionName, TimeSpan waited)
     {
     }
+
+    /// <summary>
+    /// A service answered 401 to a request that carried the session's token, and <see cref="BearerTokenHandler"/> had the
+    /// session replace it. Called on the session's <see cref="TokenSessionOptions.Log"/>.
+    /// </summary>
+    /// <param name="sessionName">The session's <see cref="TokenSessionOptions.Name"/>, or <see langword="null"/>.</param>
+    /// <param name="resent">
+    /// Whether the request was sent again with the new token; not when its content cannot be replayed, the session had no
+    /// different token to offer, or the replacement failed.
+    /// </param>
+    public virtual void BearerTokenRejected(string? sessionName, bool resent)
+    {
+    }
 }

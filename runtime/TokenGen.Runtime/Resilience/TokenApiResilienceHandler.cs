@@ -141,6 +141,9 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
             bool fromRetryAfter = false;
             string reason = string.Empty;
 
+            // The same reason as OpenTelemetry's error.type: the status code, "timeout", or the exception's full type name.
+            string errorType = string.Empty;
+
             using (CancellationTokenSource? attemptTimer = StartTimer(_attemptTimeout))
             using (CancellationTokenSource attemptSource = attemptTimer is null
                 ? CancellationTokenSource.CreateLinkedTokenSource(total.Token)
@@ -163,6 +166,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
                         {
                             delay = wait;
                             reason = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                            errorType = reason;
                             response.Dispose();
                             response = null;
                         }
@@ -223,10 +227,12 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
                     }
 
                     reason = attemptTimedOut ? TimeoutReason : exception.GetType().Name;
+                    errorType = attemptTimedOut ? TokenGenTelemetry.TimeoutErrorType : TokenGenTelemetry.ErrorType(exception);
                 }
             }
 
             // The answer of the failed attempt is disposed; the attempt's timer too, so it cannot fire during the wait.
+            TokenGenTelemetry.RetryScheduled(OperationNameOf(request), errorType, delay, fromRetryAfter);
             TokenGenEventSource.Log.RetryScheduled(OperationNameOf(request), attempt, (long)delay.TotalMilliseconds, reason, fromRetryAfter);
             _log?.RetryScheduled(OperationNameOf(request), attempt, delay, reason, fromRetryAfter);
             try
@@ -258,6 +264,7 @@ public sealed class TokenApiResilienceHandler : DelegatingHandler
         {
             if (retryAfter > _maxRetryAfter)
             {
+                TokenGenTelemetry.RetryAfterExceeded(OperationNameOf(request), (int)response.StatusCode);
                 TokenGenEventSource.Log.RetryAfterTooLong(
                     OperationNameOf(request),
                     (int)response.StatusCode,

@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
+using TokenGen.Diagnostics;
 using TokenGen.Infrastructure;
 
 namespace TokenGen;
@@ -113,8 +114,9 @@ public sealed class BearerTokenHandler : DelegatingHandler
         {
             renewedToken = (await _session.RefreshAsync(accessToken, cancellationToken).ConfigureAwait(false)).AccessToken;
         }
-        catch
+        catch (Exception exception)
         {
+            ReportRejected(TokenGenTelemetry.BearerOutcome.Failed, exception);
             response.Dispose();
             throw;
         }
@@ -123,9 +125,11 @@ public sealed class BearerTokenHandler : DelegatingHandler
         // earn the same 401.
         if (!HttpRules.CanResend(request.Content) || string.Equals(renewedToken, accessToken, StringComparison.Ordinal))
         {
+            ReportRejected(TokenGenTelemetry.BearerOutcome.NotRetried);
             return response;
         }
 
+        ReportRejected(TokenGenTelemetry.BearerOutcome.Retried);
         response.Dispose();
         return await SendWithTokenAsync(request, renewedToken, cancellationToken).ConfigureAwait(false);
     }
@@ -136,6 +140,15 @@ public sealed class BearerTokenHandler : DelegatingHandler
         request.Headers.Authorization = authorization;
         request.Options.Set(s_attachedKey, authorization);
         return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Reports a 401 to the session's token: metrics, the event source, and the session's log.</summary>
+    private void ReportRejected(TokenGenTelemetry.BearerOutcome outcome, Exception? error = null)
+    {
+        bool resent = outcome == TokenGenTelemetry.BearerOutcome.Retried;
+        TokenGenTelemetry.BearerRefresh(_session.Name, outcome, error);
+        TokenGenEventSource.Log.BearerTokenRejected(resent);
+        _session.Log?.BearerTokenRejected(_session.Name, resent);
     }
 
     /// <summary>

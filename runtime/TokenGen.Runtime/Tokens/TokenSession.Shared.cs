@@ -19,6 +19,9 @@ public sealed partial class TokenSession
     {
         SharedSettings shared = _shared!;
         DateTimeOffset waitStarted = Now;
+
+        // Set once the lease went to another instance and this one waits for its token (for the lease-wait histogram).
+        bool waiting = false;
         try
         {
             while (true)
@@ -26,6 +29,7 @@ public sealed partial class TokenSession
                 StoredToken stored = await ReadStoredAsync(cancellationToken).ConfigureAwait(false);
                 if (IsUsable(stored.Token, basis, basisRejected, proactive))
                 {
+                    RecordLeaseWait(waiting, TokenGenTelemetry.LeaseWaitOutcome.Received, waitStarted);
                     return stored.Token!;
                 }
 
@@ -49,9 +53,11 @@ public sealed partial class TokenSession
                     proactive = false;
                 }
 
+                waiting = true;
                 TimeSpan waited = Now - waitStarted;
                 if (waited >= shared.Options.WaitTimeout)
                 {
+                    RecordLeaseWait(waiting, TokenGenTelemetry.LeaseWaitOutcome.TimedOut, waitStarted);
                     TokenGenEventSource.Log.TokenStoreWaitTimedOut((long)waited.TotalMilliseconds);
                     _log?.TokenStoreWaitTimedOut(_name, waited);
                     return await FetchAsync(refreshFrom: null, fallback: basis, fallbackRejected: basisRejected, cancellationToken).ConfigureAwait(false);
@@ -62,6 +68,8 @@ public sealed partial class TokenSession
         }
         catch (TokenStoreFailedException)
         {
+            RecordLeaseWait(waiting, TokenGenTelemetry.LeaseWaitOutcome.StoreFailed, waitStarted);
+
             // Logged where it failed. Alone now: acquiring with credentials may be repeated by every instance; a refresh
             // might spend a rotating refresh token that another instance is using, so it is never sent without the lease.
             return await FetchAsync(refreshFrom: null, fallback: basis, fallbackRejected: basisRejected, cancellationToken).ConfigureAwait(false);
@@ -210,9 +218,18 @@ public sealed partial class TokenSession
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             string reason = timeout.IsCancellationRequested ? nameof(TimeoutException) : exception.GetType().Name;
+            TokenGenTelemetry.StoreFailed(_name, operation, timeout.IsCancellationRequested ? TokenGenTelemetry.TimeoutErrorType : TokenGenTelemetry.ErrorType(exception));
             TokenGenEventSource.Log.TokenStoreFailed(operation, reason);
             _log?.TokenStoreFailed(_name, operation, reason);
             throw new TokenStoreFailedException();
+        }
+    }
+
+    private void RecordLeaseWait(bool waiting, TokenGenTelemetry.LeaseWaitOutcome outcome, DateTimeOffset waitStarted)
+    {
+        if (waiting)
+        {
+            TokenGenTelemetry.LeaseWaitEnded(_name, outcome, Now - waitStarted);
         }
     }
 

@@ -1,7 +1,9 @@
 using System;
+using System.Diagnostics;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenGen.Diagnostics;
 using TokenGen.Infrastructure;
 
 namespace TokenGen;
@@ -85,7 +87,8 @@ public sealed partial class TokenSession : IAsyncDisposable, IDisposable
     private readonly double _refreshSkewRatio;
     private readonly bool _readJwtExpiry;
     private readonly string? _name;
-    private readonly TokenGen.Diagnostics.TokenGenLog? _log;
+    private readonly string _fetchSpanName;
+    private readonly TokenGenLog? _log;
     private readonly ITimer? _refreshTimer;
     private readonly CancellationTokenSource _disposal = new();
 
@@ -134,6 +137,7 @@ public sealed partial class TokenSession : IAsyncDisposable, IDisposable
         _refreshSkewRatio = options.RefreshSkewRatio;
         _readJwtExpiry = options.ReadJwtExpiry;
         _name = options.Name;
+        _fetchSpanName = _name is null ? "tokengen.fetch" : "tokengen.fetch " + _name;
         _log = options.Log;
         _disposalToken = _disposal.Token;
         if (options.Store is { } store)
@@ -154,6 +158,12 @@ public sealed partial class TokenSession : IAsyncDisposable, IDisposable
     /// token and after <see cref="DisposeAsync"/>. To use a token, call <see cref="GetTokenAsync"/>.
     /// </summary>
     public IssuedToken? Current => _current;
+
+    /// <summary>The session's <see cref="TokenSessionOptions.Name"/>, for the telemetry of handlers that use it.</summary>
+    internal string? Name => _name;
+
+    /// <summary>The session's <see cref="TokenSessionOptions.Log"/>, for handlers that report on its behalf.</summary>
+    internal TokenGenLog? Log => _log;
 
     /// <summary>
     /// Creates a session whose tokens come from an operation of a generated client, for services without a refresh.
@@ -388,14 +398,29 @@ public sealed partial class TokenSession : IAsyncDisposable, IDisposable
     /// </summary>
     private Task<IssuedToken> JoinOrStartFlight(string? rejectedAccessToken, bool rejected, bool proactive = false)
     {
+        Task<IssuedToken> flight = JoinOrStartFlight(rejectedAccessToken, rejected, proactive, out bool joined);
+
+        // Counted outside the lock, since a listener's callback is application code; a background refresh is no caller.
+        if (joined && !proactive)
+        {
+            TokenGenTelemetry.CallerJoined(_name);
+        }
+
+        return flight;
+    }
+
+    private Task<IssuedToken> JoinOrStartFlight(string? rejectedAccessToken, bool rejected, bool proactive, out bool joined)
+    {
         TaskCompletionSource<IssuedToken> completion;
         IssuedToken? basis;
         bool basisRejected;
+        joined = false;
         lock (_gate)
         {
             ThrowIfDisposed();
             if (_flight is { } running)
             {
+                joined = true;
                 return running;
             }
 
@@ -512,29 +537,56 @@ public sealed partial class TokenSession : IAsyncDisposable, IDisposable
     /// At most one refresh of <paramref name="refreshFrom"/>, then at most one acquire; when both fail, the still-valid
     /// <paramref name="fallback"/> unless it was rejected.
     /// </summary>
+    /// <remarks>
+    /// One <c>tokengen.fetch</c> span and one <c>tokengen.token.fetches</c> count per call (see <see cref="TokenGenTelemetry"/>):
+    /// the span is current while the operations run, so the spans of their HTTP requests are its children.
+    /// </remarks>
     private async Task<IssuedToken> FetchAsync(IssuedToken? refreshFrom, IssuedToken? fallback, bool fallbackRejected, CancellationToken cancellationToken)
     {
-        if (refreshFrom is not null && CanRefresh(refreshFrom))
-        {
-            try
-            {
-                return await CallRefreshAsync(refreshFrom, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Refused (rotated away, revoked, expired), dropped (the service may have rotated it already) or
-                // unreadable: the refresh token cannot be trusted any more, so start over — once.
-            }
-        }
-
+        bool refresh = refreshFrom is not null && CanRefresh(refreshFrom);
+        var operation = refresh ? TokenGenTelemetry.FetchOperation.Refresh : TokenGenTelemetry.FetchOperation.Acquire;
+        Activity? activity = TokenGenTelemetry.StartFetch(_fetchSpanName, _name, operation);
+        long? startedAt = TokenGenTelemetry.FetchDurationEnabled ? _timeProvider.GetTimestamp() : null;
+        var outcome = TokenGenTelemetry.FetchOutcome.Failed;
+        Exception? error = null;
         try
         {
-            return await CallAcquireAsync(cancellationToken).ConfigureAwait(false);
+            if (refresh)
+            {
+                try
+                {
+                    IssuedToken refreshed = await CallRefreshAsync(refreshFrom!, cancellationToken).ConfigureAwait(false);
+                    outcome = TokenGenTelemetry.FetchOutcome.Refreshed;
+                    return refreshed;
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Refused (rotated away, revoked, expired), dropped (the service may have rotated it already) or
+                    // unreadable: the refresh token cannot be trusted any more, so start over — once.
+                }
+            }
+
+            try
+            {
+                IssuedToken acquired = await CallAcquireAsync(cancellationToken).ConfigureAwait(false);
+                outcome = refresh ? TokenGenTelemetry.FetchOutcome.FellBackToAcquire : TokenGenTelemetry.FetchOutcome.Acquired;
+                return acquired;
+            }
+            catch (Exception exception) when (fallback is not null && !fallbackRejected && !cancellationToken.IsCancellationRequested && !fallback.IsExpired(Now))
+            {
+                // Only the refresh time had come: the token in hand is still valid and serves better than the error.
+                (outcome, error) = (TokenGenTelemetry.FetchOutcome.ServedStale, exception);
+                return fallback;
+            }
         }
-        catch (Exception) when (fallback is not null && !fallbackRejected && !cancellationToken.IsCancellationRequested && !fallback.IsExpired(Now))
+        catch (Exception exception)
         {
-            // Only the refresh time had come: the token in hand is still valid and serves better than the error.
-            return fallback;
+            error = exception;
+            throw;
+        }
+        finally
+        {
+            TokenGenTelemetry.FetchEnded(activity, _name, operation, outcome, error, startedAt is { } started ? _timeProvider.GetElapsedTime(started) : null);
         }
     }
 
