@@ -11,8 +11,9 @@ namespace TokenGen;
 /// <remarks>
 /// These are named options (Microsoft.Extensions.Options), named like the client's <see cref="HttpClient"/>, so they can
 /// also be set apart from the registration: <c>services.Configure&lt;TokenApiHttpClientOptions&gt;("IDirectLineTokens", o =&gt; ...)</c>.
-/// Nothing binds them from configuration by reflection; to read them from <c>IConfiguration</c>, bind them with the
-/// configuration binder's source generator (<c>EnableConfigurationBindingGenerator</c>) or set them from values you read.
+/// To read them from <c>IConfiguration</c>, pass the client's section to <c>AddTokenApiClient</c>
+/// (<c>services.AddTokenApiClient&lt;IX&gt;(IX.Create, configuration.GetSection("TokenGen:Clients:x"))</c>): the section is
+/// bound by the configuration binder's source generator, without reflection, and checked when the host starts.
 /// </remarks>
 public sealed class TokenApiHttpClientOptions
 {

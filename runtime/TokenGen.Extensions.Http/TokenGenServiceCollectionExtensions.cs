@@ -29,7 +29,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// services.AddHttpClient("bot").AddBearerToken("directline", "bot.example.com");
 /// </code>
 /// </remarks>
-public static class TokenGenServiceCollectionExtensions
+public static partial class TokenGenServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <typeparamref name="TClient"/> as a transient client that sends through a named <see cref="HttpClient"/>
@@ -60,10 +60,12 @@ public static class TokenGenServiceCollectionExtensions
     /// <see cref="TokenApiException"/> with its <see cref="TokenApiException.RedirectLocation"/>; nothing is sent there.
     /// </para>
     /// <para>
-    /// The client is transient, like a typed client: resolve it where it is used rather than keeping it in a singleton,
-    /// so the factory can rotate its handlers. A <see cref="TokenSession"/> registered with
-    /// <see cref="AddTokenSession(IServiceCollection, string, Func{IServiceProvider, TokenSessionOptions, TokenSession})"/>
-    /// is the exception: it lives as long as the container and keeps the client it was built with.
+    /// <b>Handler rotation.</b> The client is transient, like a typed client, but unlike one it does not fix the factory's
+    /// handler pipeline when it is created: its <see cref="HttpClient"/> (configured like <c>CreateClient(name)</c>) looks
+    /// up the factory's current pipeline for each request. A client kept for long — by a <see cref="TokenSession"/>
+    /// registered with <see cref="AddTokenSession(IServiceCollection, string, Func{IServiceProvider, TokenSessionOptions, TokenSession})"/>,
+    /// which lives as long as the container — therefore still moves to a new primary handler, with new connections and a
+    /// new DNS lookup, each time the factory rotates its handlers (<c>SetHandlerLifetime</c>, two minutes by default).
     /// </para>
     /// </remarks>
     public static IHttpClientBuilder AddTokenApiClient<TClient>(
@@ -129,7 +131,13 @@ public static class TokenGenServiceCollectionExtensions
         services.AddTransient(provider =>
         {
             TokenApiHttpClientOptions clientOptions = provider.GetRequiredService<IOptionsMonitor<TokenApiHttpClientOptions>>().Get(name);
-            HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+
+            // Configured like CreateClient(name), but sending through the factory's current pipeline per request, so a
+            // client kept for long (by a token session) follows the factory's handler rotation and sees DNS changes.
+            HttpClient httpClient = FactoryPipelineHandler.CreateClient(
+                provider.GetRequiredService<IHttpMessageHandlerFactory>(),
+                provider.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>(),
+                name);
             TokenApiClientOptions options = clientOptions.ToClientOptions();
             if (provider.GetService<TimeProvider>() is { } timeProvider)
             {
@@ -188,10 +196,10 @@ public static class TokenGenServiceCollectionExtensions
     /// <remarks>
     /// <para>
     /// <b>Lifetimes.</b> The session is a singleton and holds the token client it was built with for the container's
-    /// life — a client resolved from <see cref="IHttpClientFactory"/> like any other, but kept. To let that connection see
-    /// DNS changes, give the token client's <see cref="HttpClient"/> a pooled connection lifetime, for example
-    /// <c>.UseSocketsHttpHandler((handler, _) =&gt; handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))</c> on the
-    /// builder that <c>AddTokenApiClient</c> returns. The <see cref="BearerTokenHandler"/>s that
+    /// life. A client registered with <c>AddTokenApiClient</c> sends each request through the factory's current handler
+    /// pipeline, so the session's token requests follow the factory's handler rotation and see DNS changes; a client
+    /// built some other way (on an <see cref="HttpClient"/> the factory function created itself) keeps its connections,
+    /// and should get a primary handler with a <c>PooledConnectionLifetime</c>. The <see cref="BearerTokenHandler"/>s that
     /// <c>AddBearerToken</c> adds come and go with the factory's handler pipelines and never dispose the session.
     /// </para>
     /// <para>

@@ -24,6 +24,7 @@ public sealed class DocumentationTests
         "docs/oauth2.md",
         "docs/fleet.md",
         "docs/observability.md",
+        "docs/configuration.md",
     };
 
     [Theory]
@@ -75,6 +76,11 @@ public sealed class DocumentationTests
         "docs/oauth2.md" => new[] { "TokenGen.Clients", "TokenGen.Clients.OAuth2" },
         // The fleet guide registers a Prowler session through the Redis store.
         "docs/fleet.md" => new[] { "TokenGen.Clients.Prowler", "Microsoft.Extensions.DependencyInjection" },
+        // The configuration guide binds a Prowler client and session from IConfiguration sections.
+        "docs/configuration.md" => new[]
+        {
+            "TokenGen.Clients.Prowler", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Configuration",
+        },
         // The reference shows the registrations, whose extension methods live where AddHttpClient does.
         "docs/reference.md" => new[] { "Microsoft.Extensions.DependencyInjection" },
         // The observability guide listens to the meter and filters the logging categories.
