@@ -209,7 +209,7 @@ internal sealed class FleetPart
         {
             did = string.Create(CultureInfo.InvariantCulture, $"FAILED ({failures} of {workers.Count * CallersEach} callers)");
             _failures.Add(string.Create(CultureInfo.InvariantCulture,
-                $"fleet window {window}{(late ? " (late instance)" : string.Empty)}: {failures} callers got no token (reasons in the notes above)."));
+                $"fleet window {window}{(late ? " (late instance)" : string.Empty)}: {Count(failures, "caller", "callers")} got no token (reasons in the notes above)."));
         }
         else
         {
@@ -225,7 +225,7 @@ internal sealed class FleetPart
             if (generates + refreshes != expected)
             {
                 _failures.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"fleet window {window}{(late ? " (late instance)" : string.Empty)}: {generates + refreshes} token requests reached the emulator, {expected} expected."));
+                    $"fleet window {window}{(late ? " (late instance)" : string.Empty)}: {Count(generates + refreshes, "token request", "token requests")} reached the emulator, {expected} expected."));
             }
 
             if (tokens.Length != 1)
