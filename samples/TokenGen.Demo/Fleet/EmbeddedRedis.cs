@@ -19,13 +19,11 @@ internal sealed class EmbeddedRedis : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output;
 
-    private EmbeddedRedis(Process process, int port, ConcurrentQueue<string> output)
+    private EmbeddedRedis(Process process, int port)
     {
         _process = process;
         Port = port;
-        _output = output;
     }
 
     /// <summary>The port it listens on, on 127.0.0.1.</summary>
@@ -112,7 +110,7 @@ internal sealed class EmbeddedRedis : IAsyncDisposable
         process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("redis-server exited while starting."));
 
         process.Start();
-        var redis = new EmbeddedRedis(process, port, output);
+        var redis = new EmbeddedRedis(process, port);
         try
         {
             process.BeginOutputReadLine();
@@ -156,10 +154,6 @@ internal sealed class EmbeddedRedis : IAsyncDisposable
             _process.Dispose();
         }
     }
-
-    /// <summary>What the server wrote, for a failure message.</summary>
-    /// <returns>Its output lines, joined.</returns>
-    public string Output() => string.Join(" | ", _output);
 
     private static int FreePort()
     {
