@@ -22,6 +22,9 @@ internal sealed class DemoSettings
     /// <summary>The per-request timeout.</summary>
     public TimeSpan Timeout { get; init; } = CommandLine.DefaultTimeout;
 
+    /// <summary>Whether to leave out the fleet section (<c>--no-fleet</c>).</summary>
+    public bool NoFleet { get; init; }
+
     /// <summary>Whether to print the usage and stop.</summary>
     public bool ShowHelp { get; init; }
 }
@@ -51,6 +54,7 @@ internal static class CommandLine
         ApiFlow? api = null;
         Uri? baseUrl = null;
         var timeout = DefaultTimeout;
+        var noFleet = false;
         var given = new HashSet<string>(StringComparer.Ordinal);
         var credentials = new Dictionary<string, string>(StringComparer.Ordinal);
         var credentialNames = ApiFlow.All.SelectMany(flow => flow.CredentialOptions).Select(option => option.Name).ToHashSet(StringComparer.Ordinal);
@@ -73,6 +77,20 @@ internal static class CommandLine
             // Both "--name value" and "--name=value".
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? arg[2..] : arg[2..equals];
+
+            // The one option without a value.
+            if (name == "no-fleet")
+            {
+                if (equals >= 0)
+                {
+                    error = "--no-fleet takes no value.";
+                    return false;
+                }
+
+                noFleet = true;
+                continue;
+            }
+
             if (name != "api" && name != "base-url" && name != "timeout" && !credentialNames.Contains(name))
             {
                 error = $"unknown option '--{name}'.";
@@ -187,7 +205,7 @@ internal static class CommandLine
             values = new CredentialValues(resolved);
         }
 
-        settings = new DemoSettings { Api = api, BaseUrl = baseUrl, Credentials = values, Timeout = timeout };
+        settings = new DemoSettings { Api = api, BaseUrl = baseUrl, Credentials = values, Timeout = timeout, NoFleet = noFleet };
         return true;
     }
 
@@ -196,19 +214,22 @@ internal static class CommandLine
     public static string Usage()
     {
         var text = new StringBuilder();
-        text.AppendLine("Usage: TokenGen.Demo [--api <name> [--base-url <url> <credentials>]] [--timeout <seconds>]");
+        text.AppendLine("Usage: TokenGen.Demo [--api <name> [--base-url <url> <credentials>]] [--timeout <seconds>] [--no-fleet]");
         text.AppendLine();
         text.AppendLine("Runs the token flows of the five TokenGen clients and prints a table: API, operation,");
         text.AppendLine("HTTP status, the token's first 6 characters, its kind and its expiry. With no options all");
         text.AppendLine("five run against an emulator started inside this process, with its demo credentials; then");
         text.AppendLine("the Direct Line and Prowler token sessions live through several expiries on the emulator's");
-        text.AppendLine("clock, which the demo moves forward (not with --base-url).");
+        text.AppendLine("clock, which the demo moves forward (not with --base-url). Last, when redis-server is installed,");
+        text.AppendLine("three processes of this demo share one Direct Line session through a Redis started for the run,");
+        text.AppendLine("and the emulator counts one token request per expiry window for all of them.");
         text.AppendLine();
         text.AppendLine("Options:");
         text.AppendLine($"  --api <name>         Run only this API: {string.Join(", ", ApiFlow.All.Select(flow => flow.Id))}.");
         text.AppendLine("  --base-url <url>     Send that API's requests to this address (a real service) instead of the");
         text.AppendLine("                       emulator. Needs --api and that API's credentials, listed below.");
         text.AppendLine(CultureInfo.InvariantCulture, $"  --timeout <seconds>  Per-request timeout (default {DefaultTimeout.TotalSeconds:0}).");
+        text.AppendLine("  --no-fleet           Leave out the fleet section (it starts redis-server and three more processes).");
         text.AppendLine("  -h, --help           Show this text.");
         text.AppendLine("Every option also takes the form --name=value (use it for a value that starts with --).");
         text.AppendLine();

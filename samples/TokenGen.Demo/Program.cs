@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenGen.Demo.Fleet;
 using TokenGen.Demo.Flows;
 using TokenGen.Demo.ManagedTokens;
 using TokenGen.Demo.Output;
@@ -31,6 +32,12 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        // The fleet section starts this executable again as one instance of a fleet; that mode has no options of its own.
+        if (args is [FleetWorker.Argument])
+        {
+            return await FleetWorker.RunAsync().ConfigureAwait(false);
+        }
+
         if (!CommandLine.TryParse(args, Environment.GetEnvironmentVariable, out var settings, out var error))
         {
             await Console.Error.WriteLineAsync($"error: {error}\nRun with --help for usage.").ConfigureAwait(false);
@@ -160,12 +167,31 @@ internal static class Program
             managedFailures = managed.Failures;
         }
 
-        foreach (var failure in steps.Failures.Concat(managedFailures))
+        // The fleet shares a Direct Line session between processes of this demo, through a Redis it starts itself; where
+        // none is installed it says so in one line and the run's outcome does not change.
+        IReadOnlyList<string> fleetFailures = [];
+        if (emulator is not null && flows.Any(flow => flow is DirectLineFlow))
+        {
+            Console.WriteLine();
+            if (settings.NoFleet)
+            {
+                Console.WriteLine(FleetPart.SkippedLine("--no-fleet was given"));
+            }
+            else
+            {
+                var fleet = new FleetPart(emulator, clock);
+                await fleet.RunAsync(cancellationToken).ConfigureAwait(false);
+                fleet.WriteTo(Console.Out);
+                fleetFailures = fleet.Failures;
+            }
+        }
+
+        foreach (var failure in steps.Failures.Concat(managedFailures).Concat(fleetFailures))
         {
             await Console.Error.WriteLineAsync("error: " + failure).ConfigureAwait(false);
         }
 
-        return steps.Failures.Count + managedFailures.Count > 0 ? ExitFailure : ExitSuccess;
+        return steps.Failures.Count + managedFailures.Count + fleetFailures.Count > 0 ? ExitFailure : ExitSuccess;
     }
 
     private static string Plural(int count, string noun) =>
