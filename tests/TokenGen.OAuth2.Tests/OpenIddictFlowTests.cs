@@ -22,7 +22,7 @@ public sealed class OpenIddictFlowTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal(Server.Endpoint("connect/authorize"), client.Endpoints.AuthorizationEndpoint);
         Assert.Equal(Server.Endpoint("connect/introspect"), client.Endpoints.IntrospectionEndpoint);
         Assert.Equal(Server.Endpoint("connect/revoke"), client.Endpoints.RevocationEndpoint);
-        Assert.Null(client.Endpoints.DeviceAuthorizationEndpoint);
+        Assert.Equal(Server.Endpoint("connect/device"), client.Endpoints.DeviceAuthorizationEndpoint);
 
         var token = await client.RequestClientCredentialsTokenAsync();
         Assert.False(string.IsNullOrEmpty(token.AccessToken));
