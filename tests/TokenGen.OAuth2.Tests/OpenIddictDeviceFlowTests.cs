@@ -188,18 +188,22 @@ public sealed class OpenIddictDeviceFlowTests
         var (server, client, clock) = await StartAsync();
         await using var _server = server;
         var shown = new List<string>();
+        var approved = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var session = client.CreateDeviceFlowSession(
             (authorization, _) =>
             {
                 // The user reads the code off the device and approves it on their phone.
                 shown.Add(authorization.UserCode!);
-                Assert.True(server.ApproveDevice(authorization.UserCode!));
+                approved.SetResult(server.ApproveDevice(authorization.UserCode!));
                 return Task.CompletedTask;
             },
             scope: Scope,
             options: new TokenSessionOptions { TimeProvider = clock });
 
         var gettingFirst = session.GetTokenAsync().AsTask();
+        // The device authorization request comes first (a fresh server's first request is slow on a loaded machine), so
+        // the wait for the polling timer starts once the code was shown.
+        Assert.True(await approved.Task.WaitAsync(TimeSpan.FromMinutes(2)));   // a guard against hanging, not a timing check
         clock.Advance(await clock.NextTimerAsync());
         var first = await gettingFirst;
 

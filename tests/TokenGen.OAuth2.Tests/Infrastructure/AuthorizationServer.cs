@@ -146,7 +146,7 @@ internal sealed class AuthorizationServer : IAsyncDisposable
                 .SetAccessTokenLifetime(settings.AccessTokenLifetime)
                 .SetDeviceCodeLifetime(settings.DeviceCodeLifetime)
                 .SetUserCodeLifetime(settings.DeviceCodeLifetime)
-                // No grace period for a redeemed refresh token: its reuse is refused at once (TokenEntries honours this).
+                // No grace period for a redeemed refresh token, as ValidateTokenEntry below has none: a reuse is refused at once.
                 .SetRefreshTokenReuseLeeway(null);
 
             options.Configure(o => o.TimeProvider = settings.TimeProvider);
