@@ -5,9 +5,9 @@ using TokenGen.OAuth2.Tests.Infrastructure;
 namespace TokenGen.OAuth2.Tests;
 
 /// <summary>
-/// The device flow (RFC 8628) against a recording handler with the RFC's example requests and answers: OpenIddict 7.9
-/// in degraded mode cannot run it (it needs a store for device and user codes, "e.g by retrieving them from a
-/// database"). Polling runs on a fake clock the test moves exactly as far as the client waits.
+/// The device flow (RFC 8628) against a recording handler with the RFC's example requests and answers, byte for byte;
+/// <see cref="OpenIddictDeviceFlowTests"/> runs it against OpenIddict. Polling runs on a fake clock the test moves
+/// exactly as far as the client waits.
 /// </summary>
 public sealed class DeviceFlowTests
 {

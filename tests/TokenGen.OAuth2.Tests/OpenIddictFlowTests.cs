@@ -22,7 +22,7 @@ public sealed class OpenIddictFlowTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal(Server.Endpoint("connect/authorize"), client.Endpoints.AuthorizationEndpoint);
         Assert.Equal(Server.Endpoint("connect/introspect"), client.Endpoints.IntrospectionEndpoint);
         Assert.Equal(Server.Endpoint("connect/revoke"), client.Endpoints.RevocationEndpoint);
-        Assert.Null(client.Endpoints.DeviceAuthorizationEndpoint);
+        Assert.Equal(Server.Endpoint("connect/device"), client.Endpoints.DeviceAuthorizationEndpoint);
 
         var token = await client.RequestClientCredentialsTokenAsync();
         Assert.False(string.IsNullOrEmpty(token.AccessToken));
@@ -162,6 +162,42 @@ public sealed class OpenIddictFlowTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_refresh_token_revoked_by_a_client_it_was_not_issued_to_stays_usable()
+    {
+        var token = await fixture.Confidential().RequestPasswordTokenAsync(AuthorizationServer.UserName, AuthorizationServer.UserPassword, "offline_access");
+        var other = fixture.Client(OAuth2ClientAuthentication.ClientSecretBasic(AuthorizationServer.AwkwardClientId, AuthorizationServer.AwkwardClientSecret));
+
+        // OpenIddict checks that the token was issued to the revoking client (RFC 7009 §2.1) before the revocation reaches
+        // the store, and answers 200 as for any invalid token (§2.2), so the other client learns nothing.
+        await other.RevokeTokenAsync(token.RefreshToken!, OAuth2TokenTypeHints.RefreshToken);
+
+        var refreshed = await fixture.Confidential().RefreshTokenAsync(token.RefreshToken!);
+        Assert.False(string.IsNullOrEmpty(refreshed.AccessToken));
+    }
+
+    [Fact]
+    public async Task Introspection_says_a_rotated_out_refresh_token_is_inactive_and_its_successor_active()
+    {
+        var client = fixture.Confidential();
+        var first = await client.RequestPasswordTokenAsync(AuthorizationServer.UserName, AuthorizationServer.UserPassword, "offline_access");
+        var second = await client.RefreshTokenAsync(first.RefreshToken!);
+
+        Assert.False((await client.IntrospectTokenAsync(first.RefreshToken!, OAuth2TokenTypeHints.RefreshToken)).Active);
+        Assert.True((await client.IntrospectTokenAsync(second.RefreshToken!, OAuth2TokenTypeHints.RefreshToken)).Active);
+    }
+
+    [Fact]
+    public async Task A_revoked_access_token_is_inactive_at_introspection()
+    {
+        var client = fixture.Confidential();
+        var token = await client.RequestClientCredentialsTokenAsync(scope: "api.read");
+
+        await client.RevokeTokenAsync(token.AccessToken!, OAuth2TokenTypeHints.AccessToken);
+
+        Assert.False((await client.IntrospectTokenAsync(token.AccessToken!, OAuth2TokenTypeHints.AccessToken)).Active);
+    }
+
+    [Fact]
     public async Task Revocation_by_another_client_with_a_wrong_secret_is_refused()
     {
         var token = await fixture.Confidential().RequestPasswordTokenAsync(AuthorizationServer.UserName, AuthorizationServer.UserPassword, "offline_access");
@@ -250,6 +286,22 @@ public sealed class OpenIddictFlowTests(ServerFixture fixture) : IClassFixture<S
             client.RedeemAuthorizationCodeAsync(code, new Uri(AuthorizationServer.RedirectUri), PkceCodes.Create()));
 
         Assert.True(exception.IsOAuth2Error(OAuth2ErrorCodes.InvalidGrant));
+    }
+
+    [Fact]
+    public async Task An_authorization_code_is_good_for_one_token()
+    {
+        var client = fixture.Confidential();
+        var pkce = PkceCodes.Create();
+        var code = await AuthorizeAsync(client, pkce, state: "once");
+        await client.RedeemAuthorizationCodeAsync(code, new Uri(AuthorizationServer.RedirectUri), pkce);
+
+        var exception = await Assert.ThrowsAsync<TokenApiException>(() =>
+            client.RedeemAuthorizationCodeAsync(code, new Uri(AuthorizationServer.RedirectUri), pkce));
+
+        Assert.True(exception.TryReadOAuth2Error(out var error));
+        Assert.Equal(OAuth2ErrorCodes.InvalidGrant, error.Error);
+        Assert.Equal("The authorization code has already been redeemed.", error.ErrorDescription);
     }
 
     /// <summary>Drives the authorization endpoint like a browser whose user approves, and returns the code from the redirect.</summary>

@@ -26,6 +26,7 @@ public sealed class ServerFixture : IAsyncLifetime
             AuthorizationEndpoint = Server.Endpoint("connect/authorize"),
             IntrospectionEndpoint = Server.Endpoint("connect/introspect"),
             RevocationEndpoint = Server.Endpoint("connect/revoke"),
+            DeviceAuthorizationEndpoint = Server.Endpoint("connect/device"),
         },
         authentication,
         TokenApiHttpClient.Create(),
