@@ -111,7 +111,7 @@ public sealed class RecordingHandler : HttpMessageHandler
         var recorded = new RecordedRequest(
             Interlocked.Increment(ref _count),
             request.Method,
-            request.RequestUri,
+            request.RequestUri ?? throw new InvalidOperationException("A request reached the wire without a URI."),
             [.. request.Headers.Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray()))],
             request.Content?.Headers.Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray())).ToArray(),
             request.Content?.Headers.ContentType?.ToString(),
@@ -275,7 +275,7 @@ public sealed class RecordedRequests : IReadOnlyList<RecordedRequest>
 public sealed record RecordedRequest(
     int Number,
     HttpMethod Method,
-    Uri? Uri,
+    Uri Uri,
     IReadOnlyList<KeyValuePair<string, string[]>> Headers,
     IReadOnlyList<KeyValuePair<string, string[]>>? ContentHeaders,
     string? ContentType,
@@ -283,14 +283,14 @@ public sealed record RecordedRequest(
     HttpContent? Content,
     byte[]? BodyBytes)
 {
-    /// <summary>The absolute URI, or null.</summary>
-    public string? AbsoluteUri => Uri?.AbsoluteUri;
+    /// <summary>The absolute URI.</summary>
+    public string AbsoluteUri => Uri.AbsoluteUri;
 
-    /// <summary>The URI as the client wrote it, or null.</summary>
-    public string? OriginalString => Uri?.OriginalString;
+    /// <summary>The URI as the client wrote it.</summary>
+    public string OriginalString => Uri.OriginalString;
 
-    /// <summary>The path and query, or null.</summary>
-    public string? PathAndQuery => Uri?.PathAndQuery;
+    /// <summary>The path and query.</summary>
+    public string PathAndQuery => Uri.PathAndQuery;
 
     /// <summary>The <c>Authorization</c> header as sent, or null.</summary>
     public string? Authorization => Header("Authorization") is { } values ? string.Join(", ", values) : null;

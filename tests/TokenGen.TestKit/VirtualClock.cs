@@ -40,9 +40,6 @@ namespace TokenGen.TestKit;
 /// </remarks>
 public sealed class VirtualClock : TimeProvider
 {
-    /// <summary>Where a clock starts unless told: a whole second, so an HTTP date can name an exact instant of it.</summary>
-    public static readonly DateTimeOffset DefaultStart = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
-
     /// <summary>How long <see cref="RunAsync{T}"/> waits in real time for the next step before it calls the test hung.</summary>
     private static readonly TimeSpan s_hangGuard = TimeSpan.FromSeconds(30);
 
@@ -55,9 +52,9 @@ public sealed class VirtualClock : TimeProvider
     private DateTimeOffset _now;
     private int _createdTimers;
 
-    /// <summary>A clock at <see cref="DefaultStart"/>.</summary>
+    /// <summary>A clock at <see cref="Clocks.Start"/>.</summary>
     public VirtualClock()
-        : this(DefaultStart)
+        : this(Clocks.Start)
     {
     }
 
