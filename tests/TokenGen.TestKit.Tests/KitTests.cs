@@ -83,17 +83,17 @@ public sealed class KitTests
     [Fact]
     public async Task A_shifted_clock_moves_now_while_its_timers_keep_real_time()
     {
-        var stopped = ShiftedClock.StoppedAt(Clocks.Start);
-        var system = new ShiftedClock();
-        DateTimeOffset before = system.GetUtcNow();
+        var clock = new ShiftedClock();
+        DateTimeOffset before = TimeProvider.System.GetUtcNow();
 
-        stopped.Advance(TimeSpan.FromHours(1));
-        system.Advance(TimeSpan.FromDays(1));
-        await Task.Delay(TimeSpan.FromMilliseconds(1), stopped).WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(TimeSpan.FromDays(1));
+        await Task.Delay(TimeSpan.FromMilliseconds(1), clock).WaitAsync(TimeSpan.FromSeconds(30));
+        DateTimeOffset shifted = clock.GetUtcNow();
+        clock.SetOffset(TimeSpan.FromHours(1));
 
-        Assert.Equal(Clocks.Start.AddHours(1), stopped.GetUtcNow());
-        Assert.True(system.GetUtcNow() >= before.AddDays(1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => stopped.Advance(TimeSpan.FromTicks(-1)));
+        Assert.True(shifted >= before.AddDays(1));
+        Assert.Equal(TimeSpan.FromHours(1), clock.Offset);
+        Assert.Throws<ArgumentOutOfRangeException>(() => clock.Advance(TimeSpan.FromTicks(-1)));
     }
 
     [Fact]

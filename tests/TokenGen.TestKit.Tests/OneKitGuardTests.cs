@@ -23,7 +23,7 @@ public sealed partial class OneKitGuardTests
         ["TokenGen.Clients.Tests/Sessions/RequestTap.cs: RequestTap"] =
             "a pass-through over the real emulator that holds requests until released, so a thousand callers overlap one request for certain",
         ["TokenGen.Runtime.Tests/Tokens/BearerTokenHandlerTests.cs: RecordingHandler"] =
-            "answers by request number or by Authorization with TrackedResponses, to prove the bearer handler disposes the answers it replaces, over a synchronous Send as well",
+            "reads each body as a transport does (copied, never buffered into the content, as the kit's handler does), so a resend proves the bearer handler's content can be sent again; and answers with TrackedResponses, to prove the answers it replaces are disposed",
     };
 
     [Fact]
