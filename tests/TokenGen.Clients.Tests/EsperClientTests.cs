@@ -39,9 +39,9 @@ public sealed class EsperClientTests(TestEmulator emulator) : IClassFixture<Test
         Assert.Equal(emulator.Credentials.EsperApiKey, info.Token);
         Assert.StartsWith("esper-refresh.", info.SourceRefreshToken, StringComparison.Ordinal);
         Assert.Equal(["read", "write"], info.Scope);
-        Assert.Equal(FakeClock.Start + TestEmulator.EsperTokenLifetime, info.ExpiresOn);
-        Assert.Equal(FakeClock.Start, info.CreatedOn);
-        Assert.Equal(FakeClock.Start, info.UpdatedOn);
+        Assert.Equal(TestEmulator.ClockStart + TestEmulator.EsperTokenLifetime, info.ExpiresOn);
+        Assert.Equal(TestEmulator.ClockStart, info.CreatedOn);
+        Assert.Equal(TestEmulator.ClockStart, info.UpdatedOn);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class EsperClientTests(TestEmulator emulator) : IClassFixture<Test
         AssertEsperError(error, 401, "Token has expired.");
 
         var renewed = await tokens.RenewTokenAsync(BearerToken.Format(live.Token!), enterpriseId, developerAppId, seeded);
-        Assert.Equal(FakeClock.Start + TestEmulator.EsperTokenLifetime + TestEmulator.EsperTokenLifetime, renewed.ExpiresAt);
+        Assert.Equal(TestEmulator.ClockStart + TestEmulator.EsperTokenLifetime + TestEmulator.EsperTokenLifetime, renewed.ExpiresAt);
         var info = await tokens.GetTokenInfoAsync(BearerToken.Format(renewed.Token!));
         Assert.Equal(renewed.ExpiresAt, info.ExpiresOn);
     }

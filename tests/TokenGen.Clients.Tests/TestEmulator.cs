@@ -2,12 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TokenGen.Emulator;
 
 namespace TokenGen.Clients.Tests;
 
 /// <summary>
-/// One emulator on a <see cref="FakeClock"/>, and the <see cref="HttpClient"/>s the generated clients send through.
+/// One emulator on a <see cref="FakeTimeProvider"/>, and the <see cref="HttpClient"/>s the generated clients send through.
 /// A test class shares one through <c>IClassFixture&lt;TestEmulator&gt;</c> when its tests leave the clock alone; a test
 /// that moves the clock starts its own with <see cref="StartAsync"/>.
 /// </summary>
@@ -32,7 +33,11 @@ public sealed class TestEmulator : IAsyncLifetime, IAsyncDisposable
     private readonly ConcurrentBag<HttpClient> _httpClients = [];
     private EmulatorHost? _host;
 
-    internal FakeClock Clock { get; } = new();
+    /// <summary>Where every emulator's clock starts: a fixed UTC instant on whole seconds (the APIs report whole seconds).</summary>
+    internal static readonly DateTimeOffset ClockStart = new(2025, 6, 2, 9, 30, 0, TimeSpan.Zero);
+
+    /// <summary>The emulator's clock: it stands still at <see cref="ClockStart"/> until a test moves it.</summary>
+    internal FakeTimeProvider Clock { get; } = new(ClockStart);
 
     internal EmulatorHost Host => _host ?? throw new InvalidOperationException("The emulator has not been started.");
 

@@ -5,13 +5,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 
 namespace TokenGen.Emulator.Tests;
 
 /// <summary>One emulator on a fake clock and a plain HttpClient pointed at it; disposed with the test.</summary>
 internal sealed class Harness : IAsyncDisposable
 {
-    private Harness(EmulatorHost host, ManualTimeProvider clock)
+    private Harness(EmulatorHost host, FakeTimeProvider clock)
     {
         Host = host;
         Clock = clock;
@@ -20,7 +21,7 @@ internal sealed class Harness : IAsyncDisposable
 
     public EmulatorHost Host { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public HttpClient Http { get; }
 
@@ -28,7 +29,7 @@ internal sealed class Harness : IAsyncDisposable
 
     public static async Task<Harness> StartAsync(Action<EmulatorOptions>? configure = null)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var options = new EmulatorOptions { TimeProvider = clock };
         configure?.Invoke(options);
         return new Harness(await EmulatorHost.StartAsync(options), clock);

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TokenGen.Emulator.Tool;
 
 namespace TokenGen.Emulator.Tests;
@@ -27,7 +28,7 @@ public sealed class ToolCommandLineTests
 
         Assert.True(parsed, error);
         Assert.False(commandLine.Help);
-        var options = commandLine.ToEmulatorOptions(new ManualTimeProvider(RealNow));
+        var options = commandLine.ToEmulatorOptions(new FakeTimeProvider(RealNow));
         Assert.Equal(5080, options.Port);
         Assert.Equal("delay=200; status=429; retry-after=2", options.DefaultFault);
         Assert.Equal(TimeSpan.FromSeconds(90), options.DirectLineTokenLifetime);
@@ -40,7 +41,7 @@ public sealed class ToolCommandLineTests
     [Fact]
     public void Without_options_it_takes_a_free_port_the_real_clock_and_no_fault()
     {
-        var real = new ManualTimeProvider(RealNow);
+        var real = new FakeTimeProvider(RealNow);
 
         Assert.True(CommandLine.TryParse([], out var commandLine, out _));
         var options = commandLine.ToEmulatorOptions(real);
@@ -95,7 +96,7 @@ public sealed class ToolCommandLineTests
     [Fact]
     public void The_clock_starts_where_it_is_told_and_runs_at_its_rate()
     {
-        var real = new ManualTimeProvider(RealNow);
+        var real = new FakeTimeProvider(RealNow);
         var start = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var clock = new EmulatorClock(real, start, rate: 60);
 
@@ -107,7 +108,7 @@ public sealed class ToolCommandLineTests
     [Fact]
     public void Without_a_start_the_clock_starts_now_and_a_rate_below_one_slows_it()
     {
-        var real = new ManualTimeProvider(RealNow);
+        var real = new FakeTimeProvider(RealNow);
         var clock = new EmulatorClock(real, start: null, rate: 0.5);
 
         real.Advance(TimeSpan.FromMinutes(10));
@@ -118,7 +119,7 @@ public sealed class ToolCommandLineTests
     [Fact]
     public async Task A_fast_clock_and_a_short_lifetime_expire_a_token_after_a_few_real_seconds()
     {
-        var real = new ManualTimeProvider(RealNow);
+        var real = new FakeTimeProvider(RealNow);
         Assert.True(CommandLine.TryParse(["--clock-rate", "60", "--lifetime", "directline=2m"], out var commandLine, out _));
         await using var host = await EmulatorHost.StartAsync(commandLine.ToEmulatorOptions(real));
         using var http = new System.Net.Http.HttpClient();

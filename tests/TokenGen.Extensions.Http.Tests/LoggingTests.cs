@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -9,8 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using TokenGen.Clients;
 using TokenGen.Clients.DirectLine;
+using TokenGen.TestKit;
 using static TokenGen.Extensions.Http.Tests.StatusScript;
 
 namespace TokenGen.Extensions.Http.Tests;
@@ -28,10 +27,10 @@ public sealed class LoggingTests
     [Fact]
     public async Task A_retry_is_logged_as_a_warning_with_the_attempt_the_reason_and_the_wait()
     {
-        var logs = new CapturingLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         var script = new StatusScript(Answer(HttpStatusCode.ServiceUnavailable), Answer(HttpStatusCode.OK));
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FastForwardClock());
+        services.AddSingleton<TimeProvider>(new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true });
         services.AddSingleton<ILoggerProvider>(logs);
         services.AddHttpClient(ClientName)
             .AddTokenApiResilience(o => o.JitterSource = () => 1.0)
@@ -40,23 +39,23 @@ public sealed class LoggingTests
 
         using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName).GetAsync(s_tokenUri);
 
-        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.ResilienceCategory);
-        Assert.Equal(new EventId(1, "RetryScheduled"), entry.EventId);
+        var entry = Assert.Single(logs.Collector.GetSnapshot(), e => e.Category == LoggerTokenGenLog.ResilienceCategory);
+        Assert.Equal(new EventId(1, "RetryScheduled"), entry.Id);
         Assert.Equal(LogLevel.Warning, entry.Level);
         Assert.Equal("Attempt 1 of a request failed (503); retrying in 200 ms (backoff)", entry.Message);
-        Assert.Contains(entry.State, p => p.Key == "Attempt" && Equals(p.Value, 1));
+        Assert.Equal("1", entry.GetStructuredStateValue("Attempt"));
         Assert.DoesNotContain(Secret, entry.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_retry_of_a_generated_operation_names_the_operation()
     {
-        var logs = new CapturingLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         var script = new StatusScript(
             Answer(HttpStatusCode.ServiceUnavailable),
             Answer(HttpStatusCode.OK, r => r.Content = new StringContent("""{"conversationId":"c","token":"dl-token","expires_in":1800}""")));
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FastForwardClock());
+        services.AddSingleton<TimeProvider>(new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true });
         services.AddSingleton<ILoggerProvider>(logs);
         services.AddTokenApiClient<IDirectLineTokens>(IDirectLineTokens.Create, o => o.BaseAddress = new Uri("https://directline.example.test"))
             .AddTokenApiResilience(o => o.JitterSource = () => 1.0)
@@ -66,7 +65,7 @@ public sealed class LoggingTests
         var conversation = await provider.GetRequiredService<IDirectLineTokens>().GenerateTokenAsync(BearerToken.Format(Secret));
 
         Assert.Equal("dl-token", conversation.Token);
-        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.ResilienceCategory);
+        var entry = Assert.Single(logs.Collector.GetSnapshot(), e => e.Category == LoggerTokenGenLog.ResilienceCategory);
         Assert.Equal("Attempt 1 of GenerateTokenAsync failed (503); retrying in 200 ms (backoff)", entry.Message);
         Assert.DoesNotContain(Secret, entry.Message, StringComparison.Ordinal);
     }
@@ -74,7 +73,7 @@ public sealed class LoggingTests
     [Fact]
     public async Task A_Retry_After_over_the_cap_is_logged_with_both_durations()
     {
-        var logs = new CapturingLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         var script = new StatusScript(
             Answer(HttpStatusCode.TooManyRequests, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromDays(1))));
         var services = new ServiceCollection();
@@ -85,15 +84,15 @@ public sealed class LoggingTests
         using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName).GetAsync(s_tokenUri);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.ResilienceCategory);
-        Assert.Equal(2, entry.EventId.Id);
+        var entry = Assert.Single(logs.Collector.GetSnapshot(), e => e.Category == LoggerTokenGenLog.ResilienceCategory);
+        Assert.Equal(2, entry.Id.Id);
         Assert.Equal("The answer to a request was 429 with Retry-After of 86400 s, over the cap of 30 s; not retried", entry.Message);
     }
 
     [Fact]
     public async Task An_absurd_lifetime_is_logged_by_the_registered_session_under_its_name()
     {
-        var logs = new CapturingLoggerProvider();
+        using var logs = new FakeLoggerProvider();
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerProvider>(logs);
         services.AddLogging();
@@ -105,8 +104,8 @@ public sealed class LoggingTests
         string token = await provider.GetRequiredKeyedService<TokenSession>("absurd").GetAccessTokenAsync();
 
         Assert.Equal(Secret, token);
-        var entry = Assert.Single(logs.Entries, e => e.Category == LoggerTokenGenLog.SessionsCategory);
-        Assert.Equal(new EventId(3, "TokenLifetimeClamped"), entry.EventId);
+        var entry = Assert.Single(logs.Collector.GetSnapshot(), e => e.Category == LoggerTokenGenLog.SessionsCategory);
+        Assert.Equal(new EventId(3, "TokenLifetimeClamped"), entry.Id);
         Assert.Equal("Token session absurd was given a lifetime of 1000000000000 s and uses 315360000 s", entry.Message);
         Assert.DoesNotContain(Secret, entry.Message, StringComparison.Ordinal);
     }
@@ -114,48 +113,14 @@ public sealed class LoggingTests
     [Fact]
     public void Nothing_is_formatted_when_the_level_is_off()
     {
-        var logger = new CapturingLoggerProvider { MinimumLevel = LogLevel.Error }.CreateLogger(LoggerTokenGenLog.CategoryName);
+        var logger = new FakeLogger(new FakeLogCollector(), LoggerTokenGenLog.CategoryName);
+        foreach (LogLevel below in (LogLevel[])[LogLevel.Trace, LogLevel.Debug, LogLevel.Information, LogLevel.Warning])
+        {
+            logger.ControlLevel(below, enabled: false);
+        }
 
         new LoggerTokenGenLog(logger).RetryScheduled("AcquireAsync", 1, TimeSpan.FromSeconds(1), "503", fromRetryAfter: false);
 
-        Assert.Empty(((CapturingLogger)logger).Provider.Entries);
-    }
-
-    private sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> State);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<LogEntry> Queue { get; } = new();
-
-        public IReadOnlyList<LogEntry> Entries => Queue.ToArray();
-
-        public LogLevel MinimumLevel { get; init; } = LogLevel.Trace;
-
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class CapturingLogger(CapturingLoggerProvider provider, string category) : ILogger
-    {
-        public CapturingLoggerProvider Provider => provider;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= provider.MinimumLevel;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (!IsEnabled(logLevel))
-            {
-                return;
-            }
-
-            var properties = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            provider.Queue.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), properties.ToArray()));
-        }
+        Assert.Equal(0, logger.Collector.Count);
     }
 }

@@ -8,6 +8,7 @@ using TokenGen.Clients;
 using TokenGen.Clients.DirectLine;
 using TokenGen.Clients.Prowler;
 using TokenGen.Emulator;
+using TokenGen.TestKit;
 
 namespace TokenGen.Extensions.Http.Tests;
 
@@ -23,7 +24,7 @@ public sealed class ResilienceEmulatorTests
     public async Task A_503_with_Retry_After_1_then_success_generates_the_token_after_waiting_the_second_asked()
     {
         await using var emulator = await EmulatorHost.StartAsync();
-        var clock = new FastForwardClock();
+        var clock = new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true };
         await using var provider = DirectLine(emulator, clock, (_, attempt) => attempt == 1 ? "status=503;retry-after=1" : null);
 
         var conversation = await provider.GetRequiredService<IDirectLineTokens>()
@@ -40,7 +41,7 @@ public sealed class ResilienceEmulatorTests
     public async Task An_answer_cut_off_mid_body_is_retried_and_the_caller_gets_the_token(string fault)
     {
         await using var emulator = await EmulatorHost.StartAsync();
-        var clock = new FastForwardClock();
+        var clock = new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true };
         await using var provider = DirectLine(emulator, clock, (_, attempt) => attempt == 1 ? fault : null);
 
         var conversation = await provider.GetRequiredService<IDirectLineTokens>()
@@ -56,7 +57,7 @@ public sealed class ResilienceEmulatorTests
     public async Task A_Retry_After_beyond_the_cap_fails_at_once_with_TokenApiException_carrying_RetryAfter()
     {
         await using var emulator = await EmulatorHost.StartAsync();
-        var clock = new FastForwardClock();
+        var clock = new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true };
         await using var provider = DirectLine(emulator, clock, (_, _) => "status=503;retry-after=86400");
 
         var refused = await Assert.ThrowsAsync<TokenApiException>(() => provider.GetRequiredService<IDirectLineTokens>()
@@ -72,7 +73,7 @@ public sealed class ResilienceEmulatorTests
     public async Task A_malformed_200_is_an_answer_and_is_not_retried()
     {
         await using var emulator = await EmulatorHost.StartAsync();
-        var clock = new FastForwardClock();
+        var clock = new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true };
         await using var provider = DirectLine(emulator, clock, (_, _) => "malformed");
 
         await Assert.ThrowsAsync<TokenApiContentException>(() => provider.GetRequiredService<IDirectLineTokens>()
@@ -85,7 +86,7 @@ public sealed class ResilienceEmulatorTests
     public async Task A_rotating_refresh_that_drops_is_sent_once_and_the_session_falls_back_to_one_obtain()
     {
         await using var emulator = await EmulatorHost.StartAsync();
-        var clock = new FastForwardClock();
+        var clock = new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true };
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddTokenApiClient<IProwlerTokens>(IProwlerTokens.Create, o => o.BaseAddress = emulator.ProwlerBaseAddress)
@@ -108,7 +109,7 @@ public sealed class ResilienceEmulatorTests
     }
 
     /// <summary>A Direct Line client on the emulator with resilience on <paramref name="clock"/>, jitter fixed at 1, and faults inside it.</summary>
-    private static ServiceProvider DirectLine(EmulatorHost emulator, FastForwardClock clock, Func<HttpRequestMessage, int, string?> faultFor)
+    private static ServiceProvider DirectLine(EmulatorHost emulator, VirtualClock clock, Func<HttpRequestMessage, int, string?> faultFor)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);

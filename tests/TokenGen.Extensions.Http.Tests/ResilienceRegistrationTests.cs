@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using TokenGen.TestKit;
 using static TokenGen.Extensions.Http.Tests.StatusScript;
 
 namespace TokenGen.Extensions.Http.Tests;
@@ -19,7 +20,7 @@ public sealed class ResilienceRegistrationTests
     {
         var script = new StatusScript(Answer(HttpStatusCode.ServiceUnavailable), Answer(HttpStatusCode.OK));
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FastForwardClock());
+        services.AddSingleton<TimeProvider>(new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true });
         services.AddHttpClient(ClientName)
             .AddTokenApiResilience()
             .ConfigurePrimaryHttpMessageHandler(() => script);
@@ -36,7 +37,7 @@ public sealed class ResilienceRegistrationTests
     {
         // The container's clock stands in 2030, 100 ms before the date the server names; the machine's clock is years
         // earlier, so a handler reading it would find the wait far beyond the cap and not retry.
-        var clock = new FastForwardClock(new DateTimeOffset(2030, 1, 1, 12, 0, 0, 900, TimeSpan.Zero));
+        var clock = new VirtualClock(new DateTimeOffset(2030, 1, 1, 12, 0, 0, 900, TimeSpan.Zero)) { WaitsPassAtOnce = true };
         var retryAt = new DateTimeOffset(2030, 1, 1, 12, 0, 1, TimeSpan.Zero);
         var script = new StatusScript(
             Answer(HttpStatusCode.ServiceUnavailable, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(retryAt)),
@@ -55,8 +56,8 @@ public sealed class ResilienceRegistrationTests
     [Fact]
     public async Task Configure_runs_after_the_registered_clock_is_set_and_its_options_apply()
     {
-        var registered = new FastForwardClock();
-        var configured = new FastForwardClock();
+        var registered = new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true };
+        var configured = new VirtualClock(DateTimeOffset.UtcNow) { WaitsPassAtOnce = true };
         var script = new StatusScript(Answer(HttpStatusCode.BadGateway));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(registered);

@@ -1,38 +1,11 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace TokenGen.Extensions.Http.Tests;
-
-/// <summary>
-/// A clock for the resilience handler that never makes a test sleep: every wait it is asked for (a timer whose state is
-/// not a cancellation source) is recorded and then fires at once; timeouts run on the system clock as asked. Its UTC
-/// now is the system's, or a fixed instant.
-/// </summary>
-internal sealed class FastForwardClock(DateTimeOffset? fixedNow = null) : TimeProvider
-{
-    private readonly ConcurrentQueue<TimeSpan> _delays = new();
-
-    /// <summary>The waits asked for, in order.</summary>
-    public IReadOnlyList<TimeSpan> RequestedDelays => _delays.ToArray();
-
-    public override DateTimeOffset GetUtcNow() => fixedNow ?? System.GetUtcNow();
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        if (state is CancellationTokenSource || dueTime == Timeout.InfiniteTimeSpan)
-        {
-            return System.CreateTimer(callback, state, dueTime, period);
-        }
-
-        _delays.Enqueue(dueTime);
-        return System.CreateTimer(callback, state, TimeSpan.Zero, period);
-    }
-}
 
 /// <summary>
 /// Sits inside the resilience handler, so it sees every attempt: adds the emulator's <c>X-Emulator-Fault</c> header to

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TokenGen.Clients;
 using TokenGen.Clients.DirectLine;
 using TokenGen.Emulator;
@@ -102,7 +103,7 @@ public sealed class TokenApiClientRegistrationTests
     {
         // The container's clock stands in 2030, five seconds before the date the server names; measured against the
         // machine's clock the wait would come out years long.
-        var clock = new FastForwardClock(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var script = new StatusScript(StatusScript.Answer(
             HttpStatusCode.ServiceUnavailable,
             r => r.Headers.RetryAfter = new RetryConditionHeaderValue(new DateTimeOffset(2030, 1, 1, 12, 0, 5, TimeSpan.Zero))));

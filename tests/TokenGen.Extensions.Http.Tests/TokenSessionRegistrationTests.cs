@@ -1,10 +1,11 @@
 using System;
-using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TokenGen.Clients.DirectLine;
 using TokenGen.Emulator;
+using TokenGen.TestKit;
 
 namespace TokenGen.Extensions.Http.Tests;
 
@@ -35,17 +36,17 @@ public sealed class TokenSessionRegistrationTests
         services.AddTokenApiClient<IDirectLineTokens>(IDirectLineTokens.Create, o => o.BaseAddress = emulator.DirectLineBaseAddress);
         services.AddTokenSession(SessionName, sp =>
             sp.GetRequiredService<IDirectLineTokens>().CreateTokenSession(emulator.Credentials.DirectLineSecret));
-        var wire = new ConcurrentQueue<RecordedRequest>();
+        var wire = new RecordingHandler();
         services.AddHttpClient("bot")
             .AddBearerToken(SessionName, "bot.example.test")
-            .ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(wire));
+            .ConfigurePrimaryHttpMessageHandler(() => wire);
         await using var provider = TokenApiClientRegistrationTests.Build(services);
 
         var bot = provider.GetRequiredService<IHttpClientFactory>().CreateClient("bot");
         (await bot.GetAsync(new Uri("https://bot.example.test/v3/conversations"))).Dispose();
         (await bot.GetAsync(new Uri("https://elsewhere.example.test/v3/conversations"))).Dispose();
 
-        var sent = wire.ToArray();
+        var sent = wire.Requests.ToArray();
         Assert.Equal(2, sent.Length);
         Assert.Equal("bot.example.test", sent[0].Uri.Host);
         Assert.NotNull(sent[0].Authorization);
@@ -64,13 +65,13 @@ public sealed class TokenSessionRegistrationTests
     {
         await using var emulator = await EmulatorHost.StartAsync();
         var services = DirectLineServices(emulator);
-        var wire = new ConcurrentQueue<RecordedRequest>();
+        var wire = new RecordingHandler();
         services.AddHttpClient("bot")
             .AddBearerToken(SessionName, "bot.example.test")
-            .ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(wire));
+            .ConfigurePrimaryHttpMessageHandler(() => wire);
         services.AddHttpClient("webchat")
             .AddBearerToken(SessionName, "https://webchat.example.test")
-            .ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(wire));
+            .ConfigurePrimaryHttpMessageHandler(() => wire);
         await using var provider = TokenApiClientRegistrationTests.Build(services);
 
         var factory = provider.GetRequiredService<IHttpClientFactory>();
@@ -78,7 +79,7 @@ public sealed class TokenSessionRegistrationTests
         (await factory.CreateClient("webchat").GetAsync(new Uri("https://webchat.example.test/"))).Dispose();
         (await factory.CreateClient("bot").GetAsync(new Uri("https://bot.example.test/"))).Dispose();
 
-        var sent = wire.ToArray();
+        var sent = wire.Requests.ToArray();
         Assert.Equal(3, sent.Length);
         Assert.NotNull(sent[0].Authorization);
         Assert.All(sent, request => Assert.Equal(sent[0].Authorization, request.Authorization));
@@ -116,7 +117,7 @@ public sealed class TokenSessionRegistrationTests
     [Fact]
     public async Task The_session_options_carry_the_sessions_name_and_the_registered_clock()
     {
-        var clock = new TestClock();
+        var clock = new FakeTimeProvider();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddTokenApiClient<IDirectLineTokens>(IDirectLineTokens.Create);
@@ -182,18 +183,18 @@ public sealed class TokenSessionRegistrationTests
     {
         await using var emulator = await EmulatorHost.StartAsync();
         var services = DirectLineServices(emulator);
-        var wire = new ConcurrentQueue<RecordedRequest>();
+        var wire = new RecordingHandler();
         string[] hosts = ["bot.example.test"];
         services.AddHttpClient("bot")
             .AddBearerToken(SessionName, hosts)
-            .ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(wire));
+            .ConfigurePrimaryHttpMessageHandler(() => wire);
         hosts[0] = "elsewhere.example.test";
         await using var provider = TokenApiClientRegistrationTests.Build(services);
 
         var bot = provider.GetRequiredService<IHttpClientFactory>().CreateClient("bot");
         (await bot.GetAsync(new Uri("https://elsewhere.example.test/"))).Dispose();
 
-        var sent = Assert.Single(wire);
+        var sent = Assert.Single(wire.Requests);
         Assert.Null(sent.Authorization);
         Assert.Equal(0, emulator.RequestCount(EmulatorRoutes.DirectLineGenerate));
     }

@@ -7,6 +7,7 @@ using TokenGen;
 using TokenGen.Clients.DirectLine;
 using TokenGen.Clients.Prowler;
 using TokenGen.Fleet.App;
+using TokenGen.TestKit;
 
 // One instance of a fleet. Arguments: <api: directline|prowler> <redis configuration> <emulator base address>
 // <callers per round> <protection key, hex>. Then, on standard input, one command a line:

@@ -1,4 +1,5 @@
 using TokenGen.Emulator;
+using TokenGen.TestKit;
 
 namespace TokenGen.Fleet.Tests;
 

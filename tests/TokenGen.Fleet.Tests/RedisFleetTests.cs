@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using StackExchange.Redis;
 using TokenGen.Clients.DirectLine;
 using TokenGen.Emulator;
+using TokenGen.TestKit;
 
 namespace TokenGen.Fleet.Tests;
 
@@ -18,7 +20,7 @@ public sealed class RedisFleetTests(RedisServer redis) : IClassFixture<RedisServ
 
     private readonly ShiftedClock _clock = new();
     private readonly byte[] _key = AesGcmTokenProtector.GenerateKey();
-    private readonly ConcurrentQueue<string> _logs = new();
+    private readonly FakeLogCollector _logs = new();
     private readonly List<ServiceProvider> _instances = [];
     private readonly string _name = "directline-" + Guid.NewGuid().ToString("N")[..8];
     private EmulatorHost _emulator = null!;
@@ -75,7 +77,7 @@ public sealed class RedisFleetTests(RedisServer redis) : IClassFixture<RedisServ
 
         Assert.NotEqual(first, other);
         Assert.Equal(2, _emulator.RequestCount(EmulatorRoutes.DirectLineGenerate));
-        Assert.Contains(_logs, line => line.Contains("TokenStoreEntryRefused", StringComparison.Ordinal));
+        Assert.Contains(LogLines(), line => line.Contains("TokenStoreEntryRefused", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class RedisFleetTests(RedisServer redis) : IClassFixture<RedisServ
 
         Assert.NotEqual(foreign, own);
         Assert.Equal(2, _emulator.RequestCount(EmulatorRoutes.DirectLineGenerate));
-        Assert.Contains(_logs, line => line.Contains("TokenStoreEntryRefused", StringComparison.Ordinal));
+        Assert.Contains(LogLines(), line => line.Contains("TokenStoreEntryRefused", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,9 +123,9 @@ public sealed class RedisFleetTests(RedisServer redis) : IClassFixture<RedisServ
             }
         }
 
-        Assert.Contains(_logs, line => line.Contains("TokenStoreFailed", StringComparison.Ordinal));
+        Assert.Contains(LogLines(), line => line.Contains("TokenStoreFailed", StringComparison.Ordinal));
         string[] secrets = [.. tokens.Distinct(), _emulator.Credentials.DirectLineSecret, Convert.ToHexString(_key)];
-        foreach (string line in _logs)
+        foreach (string line in LogLines())
         {
             foreach (string secret in secrets)
             {
@@ -136,7 +138,7 @@ public sealed class RedisFleetTests(RedisServer redis) : IClassFixture<RedisServ
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddLogging(logging => logging.AddProvider(new RecordingLoggerProvider(_logs)).SetMinimumLevel(LogLevel.Trace));
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(_logs)).SetMinimumLevel(LogLevel.Trace));
         services.AddRedisTokenStore(redis.Configuration, protectionKey ?? _key);
         services.AddTokenApiClient<IDirectLineTokens>(IDirectLineTokens.Create, o => o.BaseAddress = _emulator.DirectLineBaseAddress);
         services.AddTokenSession(_name, (provider, options) =>
@@ -162,23 +164,7 @@ public sealed class RedisFleetTests(RedisServer redis) : IClassFixture<RedisServ
 
     private async Task<ConnectionMultiplexer> Connection() => _connection ??= await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
 
-    private sealed class RecordingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{category} {eventId.Name} {formatter(state, exception)} {exception}");
-        }
-    }
+    /// <summary>Each log record as one line: category, event name, message and exception, to search for names and secrets.</summary>
+    private IEnumerable<string> LogLines() =>
+        _logs.GetSnapshot().Select(record => $"{record.Category} {record.Id.Name} {record.Message} {record.Exception}");
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using TokenGen.Clients.OAuth2;
-using TokenGen.OAuth2.Tests.Infrastructure;
+using TokenGen.TestKit;
 
 namespace TokenGen.OAuth2.Tests;
 
@@ -47,7 +47,7 @@ public sealed class DeviceFlowTests
     [Fact]
     public async Task Polling_waits_the_interval_goes_on_while_pending_and_slows_down_by_five_seconds()
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new VirtualClock(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         var handler = new RecordingHandler()
             .Answer(DeviceAuthorization)
             .Error(OAuth2ErrorCodes.AuthorizationPending)
@@ -80,7 +80,7 @@ public sealed class DeviceFlowTests
     [Fact]
     public async Task An_interval_left_out_means_five_seconds()
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new VirtualClock(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         var handler = new RecordingHandler().Answer(Token);
         var polling = Client(handler, clock).WaitForDeviceTokenAsync(new DeviceAuthorizationResponse { DeviceCode = "d", ExpiresIn = 600 });
 
@@ -96,7 +96,7 @@ public sealed class DeviceFlowTests
     [InlineData(OAuth2ErrorCodes.AccessDenied)]
     public async Task Expired_token_and_access_denied_end_the_polling_with_their_error(string error)
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new VirtualClock(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         var handler = new RecordingHandler().Error(OAuth2ErrorCodes.AuthorizationPending).Error(error);
         var polling = Client(handler, clock).WaitForDeviceTokenAsync(new DeviceAuthorizationResponse { DeviceCode = "d", ExpiresIn = 600, Interval = 5 });
 
@@ -111,7 +111,7 @@ public sealed class DeviceFlowTests
     [Fact]
     public async Task Polling_stops_when_expires_in_has_passed_without_sending_a_late_poll()
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new VirtualClock(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         var handler = new RecordingHandler().Error(OAuth2ErrorCodes.AuthorizationPending);
         var polling = Client(handler, clock).WaitForDeviceTokenAsync(new DeviceAuthorizationResponse { DeviceCode = "d", ExpiresIn = 12, Interval = 5 });
 
@@ -125,7 +125,7 @@ public sealed class DeviceFlowTests
     [Fact]
     public async Task Cancelling_stops_the_polling_during_a_wait()
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new VirtualClock(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         var handler = new RecordingHandler().Error(OAuth2ErrorCodes.AuthorizationPending);
         using var cancellation = new CancellationTokenSource();
         var polling = Client(handler, clock).WaitForDeviceTokenAsync(
@@ -142,7 +142,7 @@ public sealed class DeviceFlowTests
     [Fact]
     public async Task A_device_flow_session_shows_the_user_code_polls_and_then_refreshes_with_rotation()
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new VirtualClock(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         var handler = new RecordingHandler()
             .Answer(DeviceAuthorization)
             .Error(OAuth2ErrorCodes.AuthorizationPending)

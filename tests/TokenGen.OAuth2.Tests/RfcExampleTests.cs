@@ -2,6 +2,7 @@ using System.Net;
 using System.Web;
 using TokenGen.Clients.OAuth2;
 using TokenGen.OAuth2.Tests.Infrastructure;
+using TokenGen.TestKit;
 
 namespace TokenGen.OAuth2.Tests;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TokenGen.Clients.OAuth2;
 using TokenGen.OAuth2.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ public sealed class SessionTests(ServerFixture fixture) : IClassFixture<ServerFi
     [Fact]
     public async Task A_client_credentials_session_caches_its_token_until_the_refresh_time()
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         await using var session = fixture.Confidential().CreateClientCredentialsSession(
             scope: "api.read", options: new TokenSessionOptions { TimeProvider = clock });
         var before = Server.TokenRequests;
@@ -53,7 +54,7 @@ public sealed class SessionTests(ServerFixture fixture) : IClassFixture<ServerFi
     [Fact]
     public async Task A_refresh_token_session_rotates_and_reports_each_new_refresh_token()
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         var client = fixture.Confidential();
         var stored = (await client.RequestPasswordTokenAsync(AuthorizationServer.UserName, AuthorizationServer.UserPassword, "api.read offline_access")).RefreshToken!;
         var reported = new List<string>();
@@ -83,7 +84,7 @@ public sealed class SessionTests(ServerFixture fixture) : IClassFixture<ServerFi
     [Fact]
     public async Task A_refused_refresh_falls_back_to_exactly_one_acquire_and_the_error_reaches_the_caller()
     {
-        var clock = new ObservableTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));
         await using var server = await AuthorizationServer.StartAsync();
         var client = new OAuth2Client(
             new OAuth2Endpoints(server.Endpoint("connect/token")) { RevocationEndpoint = server.Endpoint("connect/revoke") },

@@ -17,13 +17,16 @@ namespace TokenGen.Runtime.Tests;
 /// </summary>
 public sealed class HostileAnswerReaderTests
 {
+    /// <summary>The most an endless body serves per read (<see cref="TestStream.Endless"/>'s default).</summary>
+    private const int EndlessChunkSize = 8192;
+
     private const long Limit = TokenApiClientOptions.DefaultMaxResponseContentBytes;
 
     [Fact]
     public async Task ConnectionResetMidBodyIsAnHttpRequestExceptionWrappingTheIOException()
     {
         const string partial = "{\"access_token\":\"eyJhbGciOiJIUzI1NiJ9.partial-secret-0123456789";
-        var stream = new ResetAfterStream(Encoding.UTF8.GetBytes(partial));
+        var stream = TestStream.FailingAfter(Encoding.UTF8.GetBytes(partial));
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(stream), HttpMethod.Post, "https://host/v1/token");
 
         var exception = await Assert.ThrowsAsync<HttpRequestException>(
@@ -43,7 +46,7 @@ public sealed class HostileAnswerReaderTests
     public async Task ConnectionResetMidBodyIsWrappedTheSameWayForEveryReturnKind()
     {
         static HttpResponseMessage Reset() => Responses.Create(
-            HttpStatusCode.OK, new StreamingContent(new ResetAfterStream("{\"expires_in\":"u8.ToArray())), HttpMethod.Get, "https://host/x");
+            HttpStatusCode.OK, new StreamingContent(TestStream.FailingAfter("{\"expires_in\":"u8.ToArray())), HttpMethod.Get, "https://host/x");
 
         using HttpResponseMessage forNullable = Reset();
         using HttpResponseMessage forString = Reset();
@@ -62,7 +65,7 @@ public sealed class HostileAnswerReaderTests
     [Fact]
     public async Task AnHttpIOExceptionKeepsItsOwnRequestError()
     {
-        var stream = new ResetAfterStream("{"u8.ToArray(), new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+        var stream = TestStream.FailingAfter("{"u8.ToArray(), new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(stream));
 
         var exception = await Assert.ThrowsAsync<HttpRequestException>(
@@ -75,7 +78,7 @@ public sealed class HostileAnswerReaderTests
     [Fact]
     public async Task ConnectionResetWhileReadingAnErrorBodyKeepsTheStatus()
     {
-        var stream = new ResetAfterStream("{\"error\":"u8.ToArray());
+        var stream = TestStream.FailingAfter("{\"error\":"u8.ToArray());
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.ServiceUnavailable, new StreamingContent(stream), HttpMethod.Get, "https://host/x");
 
         var exception = await Assert.ThrowsAsync<TokenApiException>(
@@ -89,20 +92,20 @@ public sealed class HostileAnswerReaderTests
     public async Task ABodyLongerThanItsDeclaredLengthStillStopsAtTheLimit()
     {
         // Declares 10 bytes, sends 100,000: the declared length sizes the first buffer, never the bound.
-        var stream = new ChunkStream(100_000, (byte)'1', chunk: 4096);
+        var stream = TestStream.Of(100_000, (byte)'1', chunkSize: 4096);
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(stream, declaredLength: 10));
 
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(
             () => ResponseReader.ReadJsonAsync(response, TestJsonContext.Default.Int32, 1000, CancellationToken.None).AsTask());
 
         Assert.Equal(TokenApiContentProblem.TooLarge, exception.Problem);
-        Assert.InRange(stream.BytesRead, 1001, 1000 + 4096);
+        Assert.InRange(stream.BytesServed, 1001, 1000 + 4096);
     }
 
     [Fact]
     public async Task AnAbsurdDeclaredLengthIsRefusedWithoutOpeningTheBody()
     {
-        var stream = new ChunkStream(10, (byte)'1', chunk: 10);
+        var stream = TestStream.Of(10, (byte)'1', chunkSize: 10);
         var content = new StreamingContent(stream, declaredLength: long.MaxValue);
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, content);
 
@@ -117,7 +120,7 @@ public sealed class HostileAnswerReaderTests
     [Fact]
     public async Task AnEndlessErrorBodyIsReadOnlyUpToTheErrorBodyBound()
     {
-        var stream = new EndlessStream((byte)'x');
+        var stream = TestStream.Endless((byte)'x');
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.BadGateway, new StreamingContent(stream, "text/plain"), HttpMethod.Get, "https://host/x");
 
         var exception = await Assert.ThrowsAsync<TokenApiException>(
@@ -125,20 +128,20 @@ public sealed class HostileAnswerReaderTests
 
         Assert.True(exception.IsErrorBodyTruncated);
         Assert.Equal(TokenApiException.MaxErrorBodyChars, exception.ErrorBody?.Length);
-        Assert.InRange(stream.BytesServed, ResponseReader.MaxErrorBodyBytes + 1, ResponseReader.MaxErrorBodyBytes + EndlessStream.ChunkSize);
+        Assert.InRange(stream.BytesServed, ResponseReader.MaxErrorBodyBytes + 1, ResponseReader.MaxErrorBodyBytes + EndlessChunkSize);
     }
 
     [Fact]
     public async Task AnEndlessSuccessBodyIsRefusedSoonAfterTheLimit()
     {
-        var stream = new EndlessStream((byte)' ');
+        var stream = TestStream.Endless((byte)' ');
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(stream));
 
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(
             () => ResponseReader.ReadJsonAsync(response, TestJsonContext.Default.TokenModel, Limit, CancellationToken.None).AsTask());
 
         Assert.Equal(TokenApiContentProblem.TooLarge, exception.Problem);
-        Assert.InRange(stream.BytesServed, Limit + 1, Limit + EndlessStream.ChunkSize);
+        Assert.InRange(stream.BytesServed, Limit + 1, Limit + EndlessChunkSize);
     }
 
     [Theory]
@@ -263,90 +266,5 @@ public sealed class HostileAnswerReaderTests
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
 
-    /// <summary>Serves its bytes, then fails the next read as a connection reset would.</summary>
-    private sealed class ResetAfterStream : Stream
-    {
-        private readonly byte[] _data;
-        private readonly IOException _failure;
-        private bool _served;
 
-        public ResetAfterStream(byte[] data, IOException? failure = null)
-        {
-            _data = data;
-            _failure = failure ?? new IOException("Unable to read data from the transport connection: Connection reset by peer.");
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_served)
-            {
-                throw _failure;
-            }
-
-            _served = true;
-            _data.CopyTo(buffer);
-            return _data.Length;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                return new ValueTask<int>(Read(buffer.Span));
-            }
-            catch (IOException exception)
-            {
-                return ValueTask.FromException<int>(exception);
-            }
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>A body that never ends, served in chunks, counting what it served.</summary>
-    private sealed class EndlessStream : Stream
-    {
-        public const int ChunkSize = 8192;
-
-        private readonly byte _fill;
-
-        public EndlessStream(byte fill) => _fill = fill;
-
-        public long BytesServed { get; private set; }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            int count = Math.Min(buffer.Length, ChunkSize);
-            buffer.Slice(0, count).Fill(_fill);
-            BytesServed += count;
-            return count;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            => new(Read(buffer.Span));
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -137,7 +137,7 @@ public sealed class ResponseReaderTests
     [Fact]
     public async Task ContentLengthOverTheLimitFailsWithoutReading()
     {
-        var stream = new ChunkStream(2000, (byte)'1', chunk: 100);
+        var stream = TestStream.Of(2000, (byte)'1', chunkSize: 100);
         var content = new StreamingContent(stream, declaredLength: 2000);
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, content);
 
@@ -146,7 +146,7 @@ public sealed class ResponseReaderTests
 
         Assert.Equal(TokenApiContentProblem.TooLarge, exception.Problem);
         Assert.Equal(0, content.StreamRequests);
-        Assert.Equal(0, stream.BytesRead);
+        Assert.Equal(0, stream.BytesServed);
         Assert.Contains("1000", exception.Message, StringComparison.Ordinal);
         Assert.Contains("2000", exception.Message, StringComparison.Ordinal);
         Assert.Null(exception.Snippet);
@@ -155,14 +155,14 @@ public sealed class ResponseReaderTests
     [Fact]
     public async Task ChunkedBodyOverTheLimitStopsSoonAfterTheLimit()
     {
-        var stream = new ChunkStream(100_000, (byte)'1', chunk: 100);
+        var stream = TestStream.Of(100_000, (byte)'1', chunkSize: 100);
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(stream));
 
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(
             () => ResponseReader.ReadJsonAsync(response, TestJsonContext.Default.Int32, 1000, CancellationToken.None).AsTask());
 
         Assert.Equal(TokenApiContentProblem.TooLarge, exception.Problem);
-        Assert.InRange(stream.BytesRead, 1001, 1100);
+        Assert.InRange(stream.BytesServed, 1001, 1100);
         Assert.Contains("1000", exception.Message, StringComparison.Ordinal);
     }
 
@@ -170,12 +170,12 @@ public sealed class ResponseReaderTests
     public async Task ChunkedBodyOfExactlyTheLimitIsRead()
     {
         string json = "\"" + new string('a', 998) + "\"";
-        var ok = new ChunkStream(Encoding.UTF8.GetBytes(json), chunk: 64);
+        var ok = TestStream.Of(Encoding.UTF8.GetBytes(json), chunkSize: 64);
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(ok));
         string value = await ResponseReader.ReadJsonAsync(response, TestJsonContext.Default.String, 1000, CancellationToken.None);
         Assert.Equal(998, value.Length);
 
-        var tooMuch = new ChunkStream(Encoding.UTF8.GetBytes(json), chunk: 64);
+        var tooMuch = TestStream.Of(Encoding.UTF8.GetBytes(json), chunkSize: 64);
         using HttpResponseMessage second = Responses.Create(HttpStatusCode.OK, new StreamingContent(tooMuch));
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(
             () => ResponseReader.ReadJsonAsync(second, TestJsonContext.Default.String, 999, CancellationToken.None).AsTask());
@@ -186,7 +186,7 @@ public sealed class ResponseReaderTests
     public async Task LargeChunkedBodyGrowsThePooledBuffer()
     {
         string json = "\"" + new string('b', 300_000) + "\"";
-        var stream = new ChunkStream(Encoding.UTF8.GetBytes(json), chunk: 8192);
+        var stream = TestStream.Of(Encoding.UTF8.GetBytes(json), chunkSize: 8192);
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(stream));
         string value = await ResponseReader.ReadJsonAsync(response, TestJsonContext.Default.String, Limit, CancellationToken.None);
         Assert.Equal(300_000, value.Length);
@@ -243,7 +243,7 @@ public sealed class ResponseReaderTests
     [Fact]
     public async Task StringOverTheLimitIsTooLarge()
     {
-        using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(new ChunkStream(50, (byte)'a', 7), "text/plain"));
+        using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(TestStream.Of(50, (byte)'a', 7), "text/plain"));
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(() => ResponseReader.ReadStringAsync(response, 49, CancellationToken.None).AsTask());
         Assert.Equal(TokenApiContentProblem.TooLarge, exception.Problem);
         Assert.Equal("text/plain", exception.ContentType);
@@ -309,7 +309,7 @@ public sealed class ResponseReaderTests
     {
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
-        var stream = new ChunkStream(10, (byte)'1', 10);
+        var stream = TestStream.Of(10, (byte)'1', 10);
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(stream));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
@@ -318,7 +318,7 @@ public sealed class ResponseReaderTests
             () => ResponseReader.ReadStringAsync(response, Limit, cts.Token).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => ResponseReader.ReadApiResponseAsync(response, TestJsonContext.Default.Int32, Limit, cts.Token).AsTask());
-        Assert.Equal(0, stream.BytesRead);
+        Assert.Equal(0, stream.BytesServed);
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public sealed class ResponseReaderTests
     [Fact]
     public async Task CancellingWhileTheBodyIsBlockedSurfacesAsCancellation()
     {
-        var stream = new BlockingStream();
+        var stream = TestStream.Stalling();
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.OK, new StreamingContent(stream));
         using var cts = new CancellationTokenSource();
 
@@ -349,7 +349,7 @@ public sealed class ResponseReaderTests
     [Fact]
     public async Task CancellingWhileTheErrorBodyIsBlockedIsNotSwallowed()
     {
-        var stream = new BlockingStream();
+        var stream = TestStream.Stalling();
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.BadGateway, new StreamingContent(stream, "text/plain"));
         using var cts = new CancellationTokenSource();
 

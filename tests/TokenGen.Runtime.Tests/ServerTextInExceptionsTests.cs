@@ -154,7 +154,7 @@ public sealed class ServerTextInExceptionsTests
         const string MediaType = "application/" + "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0MTIzNDU2Nzg5";
 
         // The body read fails: an HttpRequestException the reader creates.
-        using HttpResponseMessage failing = Responses.Create(HttpStatusCode.OK, new StreamingContent(new FailingStream(), MediaType), HttpMethod.Get, "https://h/x");
+        using HttpResponseMessage failing = Responses.Create(HttpStatusCode.OK, new StreamingContent(TestStream.Failing(), MediaType), HttpMethod.Get, "https://h/x");
         var readFailed = await Assert.ThrowsAsync<HttpRequestException>(
             () => ResponseReader.ReadJsonAsync(failing, TestJsonContext.Default.TokenModel, 1024, CancellationToken.None).AsTask());
         Assert.Contains("(200, [redacted])", readFailed.Message, StringComparison.Ordinal);

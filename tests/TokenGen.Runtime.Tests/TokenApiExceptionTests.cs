@@ -142,21 +142,21 @@ public sealed class TokenApiExceptionTests
     [Fact]
     public async Task HugeChunkedErrorBodyIsReadOnlyInPart()
     {
-        var stream = new ChunkStream(10_000_000, (byte)'z', chunk: 4096);
+        var stream = TestStream.Of(10_000_000, (byte)'z', chunkSize: 4096);
         using HttpResponseMessage response = Responses.Create(HttpStatusCode.InternalServerError, new StreamingContent(stream, "text/plain"), HttpMethod.Get, "https://h/x");
 
         TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
 
         Assert.Equal(TokenApiException.MaxErrorBodyChars, exception.ErrorBody!.Length);
         Assert.True(exception.IsErrorBodyTruncated);
-        Assert.InRange(stream.BytesRead, TokenApiException.MaxErrorBodyChars, (4 * TokenApiException.MaxErrorBodyChars) + 4096);
+        Assert.InRange(stream.BytesServed, TokenApiException.MaxErrorBodyChars, (4 * TokenApiException.MaxErrorBodyChars) + 4096);
         Assert.Equal("text/plain", exception.ErrorContentType);
     }
 
     [Fact]
     public async Task ErrorBodyThatFailsToReadDoesNotHideTheStatus()
     {
-        using HttpResponseMessage response = Responses.Create(HttpStatusCode.BadGateway, new StreamingContent(new FailingStream(), "text/html"), HttpMethod.Get, "https://h/x");
+        using HttpResponseMessage response = Responses.Create(HttpStatusCode.BadGateway, new StreamingContent(TestStream.Failing(), "text/html"), HttpMethod.Get, "https://h/x");
         TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
         Assert.Equal(HttpStatusCode.BadGateway, exception.StatusCode);
         Assert.Null(exception.ErrorBody);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using TokenGen.TestKit;
 using Xunit.Abstractions;
 
 namespace TokenGen.Clients.Tests.Reliability;
@@ -96,7 +97,7 @@ public sealed class FaultMatrixTests(TestEmulator emulator, ITestOutputHelper ou
 
     private async Task<Cell> RunAsync(WireFault row, TokenOperation column, bool everyAttempt)
     {
-        var clock = new VirtualClock();
+        var clock = new VirtualClock(TestEmulator.ClockStart) { WaitsPassAtOnce = true };
         var wire = new FaultyWire(row, everyAttempt, clock, s_attemptTimeout, emulator, column.Route);
         var options = new TokenApiResilienceOptions { TimeProvider = clock, JitterSource = () => 1.0, AttemptTimeout = s_attemptTimeout };
         var http = emulator.Http(handler: new TokenApiResilienceHandler(wire, options));
@@ -115,7 +116,7 @@ public sealed class FaultMatrixTests(TestEmulator emulator, ITestOutputHelper ou
             failure = exception;
         }
 
-        var cell = new Cell(accessToken, failure, emulator.Host.RequestCount(column.Route) - receivedBefore, clock.Waits);
+        var cell = new Cell(accessToken, failure, emulator.Host.RequestCount(column.Route) - receivedBefore, clock.RequestedDelays);
         output.WriteLine($"{row} × {column} ({(everyAttempt ? "every attempt" : "first attempt")}): {cell}");
         return cell;
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenGen.TestKit;
 
 namespace TokenGen.Clients.Tests.Reliability;
 

@@ -25,9 +25,9 @@ public sealed class DirectLineSessionTests
             .CreateTokenSession(on.Credentials.DirectLineSecret, options: new TokenSessionOptions { TimeProvider = on.Clock });
 
         var generated = await session.GetTokenAsync();
-        Assert.Equal(FakeClock.Start, generated.IssuedAt);
-        Assert.Equal(FakeClock.Start + Lifetime, generated.ExpiresAt);
-        Assert.Equal(FakeClock.Start + Lifetime - Skew, generated.RefreshAt);
+        Assert.Equal(TestEmulator.ClockStart, generated.IssuedAt);
+        Assert.Equal(TestEmulator.ClockStart + Lifetime, generated.ExpiresAt);
+        Assert.Equal(TestEmulator.ClockStart + Lifetime - Skew, generated.RefreshAt);
         AssertRequests(on, generate: 1, refresh: 0);
 
         // Up to the last tick before the refresh time, every call is answered from cache.

@@ -26,9 +26,9 @@ public sealed class ProwlerSessionTests
         await using var session = UserSession(on, SessionTarget.ProwlerClient(on));
 
         var obtained = await session.GetTokenAsync();
-        Assert.Equal(FakeClock.Start, obtained.IssuedAt);
-        Assert.Equal(FakeClock.Start + AccessLifetime, obtained.ExpiresAt);
-        Assert.Equal(FakeClock.Start + AccessLifetime - Skew, obtained.RefreshAt);
+        Assert.Equal(TestEmulator.ClockStart, obtained.IssuedAt);
+        Assert.Equal(TestEmulator.ClockStart + AccessLifetime, obtained.ExpiresAt);
+        Assert.Equal(TestEmulator.ClockStart + AccessLifetime - Skew, obtained.RefreshAt);
         Assert.Equal(FirstTenant(on), Jwt.Claim(obtained.AccessToken, "tenant_id"));
 
         on.Clock.Advance(obtained.RefreshAt!.Value - on.Clock.GetUtcNow());
@@ -105,7 +105,7 @@ public sealed class ProwlerSessionTests
         Assert.Equal(SecondTenant(on), Jwt.Claim(switched.AccessToken, "tenant_id"));
         Assert.Equal(SecondTenant(on), Jwt.Claim(switched.RefreshToken, "tenant_id"));
         Assert.Equal(FirstTenant(on), Jwt.Claim(await user.GetAccessTokenAsync(), "tenant_id"));
-        Assert.Equal(FakeClock.Start + AccessLifetime, switched.ExpiresAt);
+        Assert.Equal(TestEmulator.ClockStart + AccessLifetime, switched.ExpiresAt);
         Assert.Equal(1, on.Host.RequestCount(EmulatorRoutes.ProwlerObtain));
         Assert.Equal(1, on.Host.RequestCount(EmulatorRoutes.ProwlerSwitchTenant));
 

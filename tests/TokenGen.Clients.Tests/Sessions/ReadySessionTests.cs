@@ -21,8 +21,8 @@ public sealed class ReadySessionTests
 
         // v1 answers only {"Message": jwt}: the 45-minute lifetime is known from the token's exp claim alone.
         var first = await session.GetTokenAsync();
-        Assert.Equal(FakeClock.Start, first.IssuedAt);
-        Assert.Equal(FakeClock.Start + TestEmulator.BanyanAccessTokenLifetime, first.ExpiresAt);
+        Assert.Equal(TestEmulator.ClockStart, first.IssuedAt);
+        Assert.Equal(TestEmulator.ClockStart + TestEmulator.BanyanAccessTokenLifetime, first.ExpiresAt);
         Assert.Equal(first.ExpiresAt - TimeSpan.FromSeconds(270), first.RefreshAt);
         Assert.Null(first.RefreshToken);
         await SessionTarget.For(SessionTarget.Banyan).ProveAcceptedAsync(on, first);
@@ -47,7 +47,7 @@ public sealed class ReadySessionTests
         // Token-info describes the API key itself.
         var key = await session.GetTokenAsync();
         Assert.Equal(credentials.EsperApiKey, key.AccessToken);
-        Assert.Equal(FakeClock.Start + TestEmulator.EsperTokenLifetime, key.ExpiresAt);
+        Assert.Equal(TestEmulator.ClockStart + TestEmulator.EsperTokenLifetime, key.ExpiresAt);
         Assert.Equal(key.ExpiresAt - (TestEmulator.EsperTokenLifetime / 10), key.RefreshAt);
         Assert.Equal(1, on.Host.RequestCount(EmulatorRoutes.EsperTokenInfo));
 
@@ -70,7 +70,7 @@ public sealed class ReadySessionTests
             on.Credentials.RunAiClientId, on.Credentials.RunAiClientSecret, Options(on));
 
         var granted = await session.GetTokenAsync();
-        Assert.Equal(FakeClock.Start + TestEmulator.RunAiAccessTokenLifetime, granted.ExpiresAt);
+        Assert.Equal(TestEmulator.ClockStart + TestEmulator.RunAiAccessTokenLifetime, granted.ExpiresAt);
         Assert.Equal(granted.ExpiresAt - (TestEmulator.RunAiAccessTokenLifetime / 10), granted.RefreshAt);
         Assert.StartsWith("runai-refresh.", granted.RefreshToken, StringComparison.Ordinal);
 

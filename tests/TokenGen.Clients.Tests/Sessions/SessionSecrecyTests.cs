@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TokenGen.Clients.Banyan;
 using TokenGen.Clients.DirectLine;
 using TokenGen.Clients.Esper;
@@ -38,7 +39,7 @@ public sealed partial class SessionSecrecyTests : IAsyncLifetime
         ProwlerPassword = "Prowler-SECRET-5e2d9a7b",
     };
 
-    private readonly FakeClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(TestEmulator.ClockStart);
     private readonly ConcurrentBag<HttpClient> _httpClients = [];
     private EmulatorHost? _host;
 

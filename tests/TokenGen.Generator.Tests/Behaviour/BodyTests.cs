@@ -20,12 +20,12 @@ public sealed class BodyTests
         await IRequestTokens.Create(http).PostJsonAsync(new TokenRequest { ClientId = "app-1", Scope = "read write" });
 
         RecordedRequest request = handler.Single;
-        Assert.Equal("POST", request.Method);
+        Assert.Equal("POST", request.Method.Method);
         RouteTests.AssertSent(request, "https://tokens.example.test/api/v1/json");
         Assert.Equal("application/json", request.ContentType);
         Assert.Equal(new[] { "application/json" }, ContentHeader(request, "Content-Type"));
         byte[] expected = Encoding.UTF8.GetBytes("{\"client_id\":\"app-1\",\"scope\":\"read write\"}");
-        Assert.Equal(expected, request.Body);
+        Assert.Equal(expected, request.BodyBytes);
         Assert.Equal(expected.Length, request.ContentLength);
     }
 
@@ -40,7 +40,7 @@ public sealed class BodyTests
         RecordedRequest request = handler.Single;
         Assert.Equal("application/vnd.api+json", request.ContentType);
         Assert.Equal(new[] { "application/vnd.api+json" }, ContentHeader(request, "Content-Type"));
-        Assert.Equal(Encoding.UTF8.GetBytes("{\"client_id\":\"c\",\"scope\":null}"), request.Body);
+        Assert.Equal(Encoding.UTF8.GetBytes("{\"client_id\":\"c\",\"scope\":null}"), request.BodyBytes);
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public sealed class BodyTests
         await IRequestTokens.Create(http).PostOptionalJsonAsync(null);
 
         RecordedRequest request = handler.Single;
-        Assert.Equal("POST", request.Method);
+        Assert.Equal("POST", request.Method.Method);
         Assert.Null(request.Content);
-        Assert.Null(request.Body);
+        Assert.Null(request.BodyBytes);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class BodyTests
         await IRequestTokens.Create(http).PostNothingAsync();
 
         RecordedRequest request = handler.Single;
-        Assert.Equal("POST", request.Method);
+        Assert.Equal("POST", request.Method.Method);
         RouteTests.AssertSent(request, "https://tokens.example.test/api/v1/nothing");
         Assert.Null(request.Content);
     }
@@ -121,7 +121,7 @@ public sealed class BodyTests
                 + "&scope=read&scope=write+all"
                 + "&max_age=60",
             request.BodyText);
-        Assert.Equal(request.Body!.Length, request.ContentLength);
+        Assert.Equal(request.BodyBytes!.Length, request.ContentLength);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class BodyTests
             "https://app.example/cb?x=1");
 
         RecordedRequest request = handler.Single;
-        Assert.Equal("POST", request.Method);
+        Assert.Equal("POST", request.Method.Method);
         RouteTests.AssertSent(request, "https://tokens.example.test/api/oauth/token");
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
         Assert.Equal(
@@ -179,7 +179,7 @@ public sealed class BodyTests
         await IRequestTokens.Create(http).ConstantsOnlyAsync();
 
         RecordedRequest request = handler.Single;
-        Assert.Equal("POST", request.Method);
+        Assert.Equal("POST", request.Method.Method);
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
         Assert.Equal("grant_type=client_credentials&audience=", request.BodyText);
     }
@@ -256,10 +256,10 @@ public sealed class BodyTests
         await IRequestTokens.Create(http).PutRawAsync(content);
 
         RecordedRequest request = handler.Single;
-        Assert.Equal("PUT", request.Method);
+        Assert.Equal("PUT", request.Method.Method);
         Assert.Same(content, request.Content);
         Assert.Equal("application/octet-stream", request.ContentType);
-        Assert.Equal(bytes, request.Body);
+        Assert.Equal(bytes, request.BodyBytes);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ContentTests
 
         Assert.Equal("abc", token.AccessToken);
         Assert.Equal(3600, token.ExpiresIn);
-        Assert.Equal("GET", handler.Single.Method);
+        Assert.Equal("GET", handler.Single.Method.Method);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class ContentTests
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(() => IResponseTokens.Create(http).GetTokenAsync());
 
         Assert.Equal(TokenApiContentProblem.TooLarge, exception.Problem);
-        ChunkedStream stream = Assert.IsType<ChunkedStream>(handler.LastStream);
+        TestStream stream = Assert.IsType<TestStream>(handler.LastStream);
         Assert.True(stream.BytesServed > TokenApiClientOptions.DefaultMaxResponseContentBytes, "The limit was hit before the limit was read.");
         Assert.True(stream.BytesServed < total / 2, $"The client read {stream.BytesServed} bytes of a body over its limit.");
     }

@@ -28,7 +28,7 @@ public sealed class HostileAnswerTests
     [InlineData("json-element")]
     public async Task ABodyOverTheLimitWithAContentLengthIsTooLargeWithoutOpeningIt(string returnKind)
     {
-        var content = new HostileContent(HostileStream.Of(new byte[16]), "application/json", declaredLength: 2 * Limit);
+        var content = new HostileContent(TestStream.Of(new byte[16]), "application/json", declaredLength: 2 * Limit);
         using var http = new HttpClient(new HostileHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = content }));
 
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(() => Call(http, returnKind));
@@ -46,7 +46,7 @@ public sealed class HostileAnswerTests
     [InlineData("json-element")]
     public async Task AnEndlessChunkedBodyIsTooLargeAfterReadingJustPastTheLimit(string returnKind)
     {
-        var stream = HostileStream.Endless((byte)' ');
+        var stream = TestStream.Endless((byte)' ');
         using var http = new HttpClient(new HostileHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new HostileContent(stream, "application/json"),
@@ -61,7 +61,7 @@ public sealed class HostileAnswerTests
     [Fact]
     public async Task ABodyLongerThanItsContentLengthSaysIsStillStoppedAtTheLimit()
     {
-        var stream = HostileStream.Endless((byte)' ');
+        var stream = TestStream.Endless((byte)' ');
         using var http = new HttpClient(new HostileHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new HostileContent(stream, "application/json", declaredLength: 100),
@@ -139,7 +139,7 @@ public sealed class HostileAnswerTests
         byte[] sent = "{\"access_token\":\"abc\",\"expi"u8.ToArray();
         using var http = new HttpClient(new HostileHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new HostileContent(HostileStream.Of(sent), "application/json", declaredLength: 1000),
+            Content = new HostileContent(TestStream.Of(sent), "application/json", declaredLength: 1000),
         }));
 
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(() => IHostileTokens.Create(http).AcquireAsync().WaitAsync(s_bound));
@@ -182,7 +182,7 @@ public sealed class HostileAnswerTests
         byte[] body = [.. "{\"expires_in\":\"a"u8, 0xC3, 0x28, 0xFF, .. "\"}"u8]; // not a secret member, so the snippet keeps it
         using var http = new HttpClient(new HostileHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new HostileContent(HostileStream.Of(body), "application/json; charset=utf-8"),
+            Content = new HostileContent(TestStream.Of(body), "application/json; charset=utf-8"),
         }));
 
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(() => IHostileTokens.Create(http).AcquireAsync().WaitAsync(s_bound));
@@ -243,7 +243,7 @@ public sealed class HostileAnswerTests
         HostileToken token = await client.AcquireAsync().WaitAsync(s_bound);
         Assert.True(string.IsNullOrWhiteSpace(token.AccessToken));
 
-        await using TokenSession session = TokenSession.Create(client.AcquireAsync, new TokenSessionOptions { TimeProvider = new StoppedClock() });
+        await using TokenSession session = TokenSession.Create(client.AcquireAsync, new TokenSessionOptions { TimeProvider = StoppedClock.Create() });
         var exception = await Assert.ThrowsAsync<TokenApiContentException>(() => session.GetAccessTokenAsync().AsTask().WaitAsync(s_bound));
 
         Assert.Equal(TokenApiContentProblem.MissingAccessToken, exception.Problem);
@@ -262,7 +262,7 @@ public sealed class HostileAnswerTests
     {
         using var http = new HttpClient(new HostileHandler(_ => Json("{\"access_token\":\"abc\",\"expires_in\":" + expiresIn + "}")));
         IHostileTokens client = IHostileTokens.Create(http);
-        await using TokenSession session = TokenSession.Create(client.AcquireAsync, new TokenSessionOptions { TimeProvider = new StoppedClock() });
+        await using TokenSession session = TokenSession.Create(client.AcquireAsync, new TokenSessionOptions { TimeProvider = StoppedClock.Create() });
 
         IssuedToken token = await session.GetTokenAsync().AsTask().WaitAsync(s_bound);
 
@@ -342,7 +342,7 @@ public sealed class HostileAnswerTests
         byte[] partial = Encoding.UTF8.GetBytes("{\"access_token\":\"eyJhbGciOiJIUzI1NiJ9.cGFydGlhbC1zZWNyZXQ");
         using var http = new HttpClient(new HostileHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new HostileContent(HostileStream.ResetAfter(partial, chunkSize: 16), "application/json"),
+            Content = new HostileContent(TestStream.FailingAfter(partial, chunkSize: 16), "application/json"),
         }));
 
         var exception = await Assert.ThrowsAsync<HttpRequestException>(() => Call(http, returnKind));
@@ -361,7 +361,7 @@ public sealed class HostileAnswerTests
     {
         using var http = new HttpClient(new HostileHandler(_ => new HttpResponseMessage(HttpStatusCode.BadGateway)
         {
-            Content = new HostileContent(HostileStream.ResetAfter("{\"error\":\"upstr"u8.ToArray()), "application/json"),
+            Content = new HostileContent(TestStream.FailingAfter("{\"error\":\"upstr"u8.ToArray(), chunkSize: 4096), "application/json"),
         }));
 
         var exception = await Assert.ThrowsAsync<TokenApiException>(() => IHostileTokens.Create(http).AcquireAsync().WaitAsync(s_bound));

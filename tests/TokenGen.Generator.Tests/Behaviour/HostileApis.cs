@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 
 namespace TokenGen.Generator.Tests.Behaviour;
 
@@ -115,12 +116,12 @@ public sealed class HostileHandler : HttpMessageHandler
     }
 }
 
-/// <summary>A clock that stands still, so a session's times can be asserted exactly.</summary>
-public sealed class StoppedClock : TimeProvider
+/// <summary>A clock that stands still (no test here moves it), so a session's times can be asserted exactly.</summary>
+public static class StoppedClock
 {
     public static readonly DateTimeOffset Now = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public override DateTimeOffset GetUtcNow() => Now;
+    public static FakeTimeProvider Create() => new(Now);
 }
 
 /// <summary>
@@ -174,103 +175,3 @@ public sealed class HostileContent : HttpContent
     }
 }
 
-/// <summary>
-/// A non-seekable body: its bytes in chunks, then either the end, more of <c>fill</c> forever, or an
-/// <see cref="IOException"/> as a connection reset gives; counting what it served.
-/// </summary>
-public sealed class HostileStream : Stream
-{
-    private readonly byte[] _data;
-    private readonly int _chunkSize;
-    private readonly byte? _endlessFill;
-    private readonly bool _resetAtEnd;
-    private long _served;
-
-    private HostileStream(byte[] data, int chunkSize, byte? endlessFill, bool resetAtEnd)
-    {
-        _data = data;
-        _chunkSize = chunkSize;
-        _endlessFill = endlessFill;
-        _resetAtEnd = resetAtEnd;
-    }
-
-    public long BytesServed => Interlocked.Read(ref _served);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <summary>Serves <paramref name="data"/>, then ends.</summary>
-    public static HostileStream Of(byte[] data, int chunkSize = 4096) => new(data, chunkSize, endlessFill: null, resetAtEnd: false);
-
-    /// <summary>Serves <paramref name="fill"/> for ever.</summary>
-    public static HostileStream Endless(byte fill, int chunkSize = 8192) => new([], chunkSize, fill, resetAtEnd: false);
-
-    /// <summary>Serves <paramref name="data"/>, then fails the next read as a reset connection does.</summary>
-    public static HostileStream ResetAfter(byte[] data, int chunkSize = 4096) => new(data, chunkSize, endlessFill: null, resetAtEnd: true);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        long position = Interlocked.Read(ref _served);
-        int count;
-        if (position < _data.Length)
-        {
-            count = (int)Math.Min(Math.Min(buffer.Length, _chunkSize), _data.Length - position);
-            _data.AsSpan((int)position, count).CopyTo(buffer);
-        }
-        else if (_endlessFill is byte fill)
-        {
-            count = Math.Min(buffer.Length, _chunkSize);
-            buffer.Slice(0, count).Fill(fill);
-        }
-        else if (_resetAtEnd)
-        {
-            throw new IOException("Unable to read data from the transport connection: Connection reset by peer.");
-        }
-        else
-        {
-            return 0;
-        }
-
-        Interlocked.Add(ref _served, count);
-        return count;
-    }
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            return new ValueTask<int>(Read(buffer.Span));
-        }
-        catch (IOException exception)
-        {
-            return ValueTask.FromException<int>(exception);
-        }
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}

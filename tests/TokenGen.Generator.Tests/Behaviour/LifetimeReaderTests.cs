@@ -350,7 +350,7 @@ public sealed class LifetimeReaderTests : IDisposable
         }
     }
 
-    private static TokenSessionOptions Options() => new() { TimeProvider = new StoppedClock() };
+    private static TokenSessionOptions Options() => new() { TimeProvider = StoppedClock.Create() };
 
     private static async Task AssertInvalidLifetimeAsync(TokenSession session)
     {

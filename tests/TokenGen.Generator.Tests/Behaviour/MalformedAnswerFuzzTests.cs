@@ -330,10 +330,10 @@ public sealed class MalformedAnswerFuzzTests
         {
             System.IO.Stream stream = Mode switch
             {
-                BodyMode.Endless => HostileStream.Endless((byte)'[', ChunkSize),
-                BodyMode.ResetMidBody => HostileStream.ResetAfter(Body, ChunkSize),
-                BodyMode.StallUntilCancelled => new ChunkedStream(Body, ChunkSize, new TaskCompletionSource()),
-                _ => HostileStream.Of(Body, ChunkSize),
+                BodyMode.Endless => TestStream.Endless((byte)'[', ChunkSize),
+                BodyMode.ResetMidBody => TestStream.FailingAfter(Body, chunkSize: ChunkSize),
+                BodyMode.StallUntilCancelled => TestStream.Stalling(),
+                _ => TestStream.Of(Body, ChunkSize),
             };
             var response = new HttpResponseMessage(Status) { Content = new HostileContent(stream, ContentType, DeclaredLength) };
             if (RetryAfter is not null)

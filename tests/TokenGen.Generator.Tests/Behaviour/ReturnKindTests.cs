@@ -20,7 +20,7 @@ public sealed class ReturnKindTests
 
         await IResponseTokens.Create(http).RevokeAsync("t-1");
 
-        Assert.Equal("DELETE", handler.Single.Method);
+        Assert.Equal("DELETE", handler.Single.Method.Method);
         RouteTests.AssertSent(handler.Single, "https://responses.example.test/v1/token/t-1");
     }
 
@@ -139,7 +139,7 @@ public sealed class ReturnKindTests
         Assert.Equal(new[] { "r-1" }, response.Headers.GetValues("X-Request-Id"));
         Assert.Equal("application/json", response.ContentHeaders?.ContentType?.MediaType);
         Assert.Same(response.Content, response.EnsureSuccess());
-        Assert.Equal("POST", handler.Single.Method);
+        Assert.Equal("POST", handler.Single.Method.Method);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class RouteTests
 
         await IRequestTokens.Create(http).GetInfoAsync();
 
-        Assert.Equal("GET", handler.Single.Method);
+        Assert.Equal("GET", handler.Single.Method.Method);
         AssertSent(handler.Single, Base + "/v1/token-info/");
     }
 

@@ -33,7 +33,7 @@ public sealed class EventSourceTests
     {
         using var listener = new TokenGenListener();
         string operation = UniqueOperation();
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -53,7 +53,7 @@ public sealed class EventSourceTests
     {
         using var listener = new TokenGenListener();
         string operation = UniqueOperation();
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(ConnectionFailure(), Hang(clock), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -71,7 +71,7 @@ public sealed class EventSourceTests
     {
         using var listener = new TokenGenListener();
         string operation = UniqueOperation();
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(HttpStatusCode.TooManyRequests, 4), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -86,7 +86,7 @@ public sealed class EventSourceTests
     {
         using var listener = new TokenGenListener();
         string operation = UniqueOperation();
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(HttpStatusCode.ServiceUnavailable, 365 * 24 * 3600));
         using var invoker = Pipeline.Create(server, clock);
 
@@ -107,7 +107,7 @@ public sealed class EventSourceTests
         using var listener = new TokenGenListener();
         var values = new TokenResponseValues(Secret, Secret, reported, expiresAt: null);
 
-        TokenLifetime.ExpiresAt(values, ManualClock.Start, readJwtExpiry: false);
+        TokenLifetime.ExpiresAt(values, Clocks.Start, readJwtExpiry: false);
 
         EventWrittenEventArgs clamped = Assert.Single(listener.Clamped(reported));
         Assert.Equal(TokenGenEventSource.TokenLifetimeClampedId, clamped.EventId);
@@ -120,11 +120,11 @@ public sealed class EventSourceTests
     public void A_point_in_time_beyond_ten_years_is_reported()
     {
         using var listener = new TokenGenListener();
-        var values = new TokenResponseValues(Secret, null, expiresInSeconds: null, ManualClock.Start.AddYears(50));
+        var values = new TokenResponseValues(Secret, null, expiresInSeconds: null, Clocks.Start.AddYears(50));
 
-        TokenLifetime.ExpiresAt(values, ManualClock.Start, readJwtExpiry: false);
+        TokenLifetime.ExpiresAt(values, Clocks.Start, readJwtExpiry: false);
 
-        long reported = (long)(ManualClock.Start.AddYears(50) - ManualClock.Start).TotalSeconds;
+        long reported = (long)(Clocks.Start.AddYears(50) - Clocks.Start).TotalSeconds;
         EventWrittenEventArgs clamped = Assert.Single(listener.Clamped(reported));
         Assert.Equal(315_360_000L, clamped.Payload![1]);
     }
@@ -138,7 +138,7 @@ public sealed class EventSourceTests
         using var listener = new TokenGenListener();
         var values = new TokenResponseValues(Secret, null, seconds, expiresAt: null);
 
-        TokenLifetime.ExpiresAt(values, ManualClock.Start, readJwtExpiry: false);
+        TokenLifetime.ExpiresAt(values, Clocks.Start, readJwtExpiry: false);
 
         Assert.Empty(listener.Clamped(seconds));
     }

@@ -12,7 +12,7 @@ internal static class Pipeline
     /// The handler on <paramref name="clock"/> with jitter fixed at 1 (every backoff wait is its ceiling: 200 ms, 400 ms,
     /// …), unless <paramref name="configure"/> says otherwise.
     /// </summary>
-    public static HttpMessageInvoker Create(HttpMessageHandler server, ManualClock clock, Action<TokenApiResilienceOptions>? configure = null)
+    public static HttpMessageInvoker Create(HttpMessageHandler server, VirtualClock clock, Action<TokenApiResilienceOptions>? configure = null)
     {
         var options = new TokenApiResilienceOptions { TimeProvider = clock, JitterSource = () => 1.0 };
         configure?.Invoke(options);

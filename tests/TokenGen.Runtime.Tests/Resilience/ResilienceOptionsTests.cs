@@ -82,7 +82,7 @@ public sealed class ResilienceOptionsTests
     [InlineData(double.NaN, 200)]
     public async Task A_jitter_outside_0_to_1_is_clamped(double jitter, int expectedMilliseconds)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock, o => o.JitterSource = () => jitter);
 
@@ -94,7 +94,7 @@ public sealed class ResilienceOptionsTests
     [Fact]
     public async Task The_handler_copies_the_options_when_it_is_built()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var options = new TokenApiResilienceOptions { TimeProvider = clock, JitterSource = () => 1.0, MaxAttempts = 2 };
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable));
         using var invoker = new System.Net.Http.HttpMessageInvoker(new TokenApiResilienceHandler(server, options));

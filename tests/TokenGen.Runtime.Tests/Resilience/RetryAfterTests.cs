@@ -17,7 +17,7 @@ public sealed class RetryAfterTests
     [InlineData(HttpStatusCode.TooManyRequests)]
     public async Task Retry_After_in_delta_seconds_is_the_wait(HttpStatusCode status)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(status, 7), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -34,8 +34,8 @@ public sealed class RetryAfterTests
     public async Task Retry_After_as_an_HTTP_date_is_counted_from_the_injected_clocks_now(HttpStatusCode status)
     {
         // The clock stands in 2030: against the machine's own clock this date is years away, far beyond the cap.
-        var clock = new ManualClock();
-        var server = new ScriptedServer(RetryAfterDate(status, ManualClock.Start.AddSeconds(12)), Ok());
+        var clock = new VirtualClock();
+        var server = new ScriptedServer(RetryAfterDate(status, Clocks.Start.AddSeconds(12)), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
         using var response = await clock.RunAsync(invoker.SendAsync(Pipeline.Request(), CancellationToken.None));
@@ -49,11 +49,11 @@ public sealed class RetryAfterTests
     public async Task An_HTTP_date_is_counted_from_the_time_the_answer_arrived()
     {
         // The first answer comes 3 s after the call began (a slow server), asking to retry at Start + 10 s: 7 s from then.
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         Step slowThrottle = async (attempt, request, token) =>
         {
             clock.Advance(TimeSpan.FromSeconds(3));
-            return await RetryAfterDate(HttpStatusCode.ServiceUnavailable, ManualClock.Start.AddSeconds(10))(attempt, request, token);
+            return await RetryAfterDate(HttpStatusCode.ServiceUnavailable, Clocks.Start.AddSeconds(10))(attempt, request, token);
         };
         var server = new ScriptedServer(slowThrottle, Ok());
         using var invoker = Pipeline.Create(server, clock);
@@ -67,8 +67,8 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task An_HTTP_date_already_past_retries_at_once()
     {
-        var clock = new ManualClock();
-        var server = new ScriptedServer(RetryAfterDate(HttpStatusCode.ServiceUnavailable, ManualClock.Start.AddMinutes(-5)), Ok());
+        var clock = new VirtualClock();
+        var server = new ScriptedServer(RetryAfterDate(HttpStatusCode.ServiceUnavailable, Clocks.Start.AddMinutes(-5)), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
         using var response = await clock.RunAsync(invoker.SendAsync(Pipeline.Request(), CancellationToken.None));
@@ -80,7 +80,7 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task A_Retry_After_of_a_year_reaches_the_caller_at_once_with_its_header()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(HttpStatusCode.ServiceUnavailable, 365 * 24 * 3600), Ok());
 
         // No total timeout, so only the cap stands between the call and a year's wait.
@@ -98,8 +98,8 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task An_HTTP_date_beyond_the_cap_reaches_the_caller_at_once()
     {
-        var clock = new ManualClock();
-        var server = new ScriptedServer(RetryAfterDate(HttpStatusCode.TooManyRequests, ManualClock.Start.AddSeconds(31)), Ok());
+        var clock = new VirtualClock();
+        var server = new ScriptedServer(RetryAfterDate(HttpStatusCode.TooManyRequests, Clocks.Start.AddSeconds(31)), Ok());
         using var invoker = Pipeline.Create(server, clock, o => o.TotalTimeout = TimeSpan.FromMinutes(5));
 
         using var response = await clock.RunAsync(invoker.SendAsync(Pipeline.Request(), CancellationToken.None));
@@ -112,7 +112,7 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task A_Retry_After_equal_to_the_cap_is_waited_for()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(HttpStatusCode.ServiceUnavailable, 20), Ok());
         using var invoker = Pipeline.Create(server, clock, o => o.MaxRetryAfter = TimeSpan.FromSeconds(20));
 
@@ -125,7 +125,7 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task The_cap_is_a_setting()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(HttpStatusCode.ServiceUnavailable, 5), Ok());
         using var invoker = Pipeline.Create(server, clock, o => o.MaxRetryAfter = TimeSpan.FromSeconds(4));
 
@@ -138,7 +138,7 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task A_wait_that_would_outlast_the_total_timeout_is_not_started_and_the_answer_reaches_the_caller()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(HttpStatusCode.ServiceUnavailable, 25), Ok());
         using var invoker = Pipeline.Create(server, clock, o => o.TotalTimeout = TimeSpan.FromSeconds(20));
 
@@ -155,7 +155,7 @@ public sealed class RetryAfterTests
     [InlineData(HttpStatusCode.RequestTimeout)]
     public async Task Retry_After_on_other_statuses_is_not_the_wait(HttpStatusCode status)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(status, 20), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -168,7 +168,7 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task A_503_without_Retry_After_backs_off()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -180,7 +180,7 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task Retry_After_is_not_jittered()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(HttpStatusCode.ServiceUnavailable, 3), Ok());
         using var invoker = Pipeline.Create(server, clock, o => o.JitterSource = () => 0.25);
 

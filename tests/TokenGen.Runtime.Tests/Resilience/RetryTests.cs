@@ -15,7 +15,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_503_then_a_200_costs_two_attempts_and_the_200_reaches_the_caller()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -36,7 +36,7 @@ public sealed class RetryTests
     [InlineData(504)]
     public async Task Each_transient_status_is_retried(int status)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status((HttpStatusCode)status), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -58,7 +58,7 @@ public sealed class RetryTests
     [InlineData(505)]
     public async Task Any_other_status_reaches_the_caller_after_one_attempt(int status)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status((HttpStatusCode)status), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -72,7 +72,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Three_attempts_by_default_and_the_last_answer_reaches_the_caller_unchanged()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.BadGateway, r => r.Headers.Add("X-Attempt", "last")));
         using var invoker = Pipeline.Create(server, clock);
 
@@ -88,7 +88,7 @@ public sealed class RetryTests
     [Fact]
     public async Task MaxAttempts_bounds_the_attempts()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable));
         using var invoker = Pipeline.Create(server, clock, o => o.MaxAttempts = 5);
 
@@ -101,7 +101,7 @@ public sealed class RetryTests
     [Fact]
     public async Task MaxAttempts_of_one_sends_once()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock, o => o.MaxAttempts = 1);
 
@@ -114,7 +114,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Each_retried_answer_is_disposed_before_the_next_attempt_is_sent()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         bool[] previousDisposedWhenSent = new bool[3];
         ScriptedServer? server = null;
         Step failing = Status(HttpStatusCode.ServiceUnavailable);
@@ -137,7 +137,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_refused_or_reset_connection_is_retried()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(ConnectionFailure(), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -150,7 +150,7 @@ public sealed class RetryTests
     [Fact]
     public async Task An_HttpRequestException_without_a_category_is_retried()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Throw(new HttpRequestException("An error occurred while sending the request.")), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -162,7 +162,7 @@ public sealed class RetryTests
     [Fact]
     public async Task The_last_attempts_exception_reaches_the_caller_unchanged()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(ConnectionFailure());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -182,7 +182,7 @@ public sealed class RetryTests
     [InlineData(HttpRequestError.InvalidResponse)]
     public async Task A_failure_another_attempt_cannot_fix_is_not_retried(HttpRequestError error)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var failure = new HttpRequestException(error, $"A failure of kind {error}.");
         var server = new ScriptedServer(Throw(failure), Ok());
         using var invoker = Pipeline.Create(server, clock);
@@ -196,7 +196,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_TokenApiException_from_below_is_an_answer_and_is_not_retried()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var refused = new TokenApiException(HttpStatusCode.ServiceUnavailable, HttpMethod.Post, new Uri("https://auth.example.com/token"), null, null, null, null);
         var server = new ScriptedServer(Throw(refused), Ok());
         using var invoker = Pipeline.Create(server, clock);
@@ -210,7 +210,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Any_other_exception_from_below_is_not_retried()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var bug = new InvalidOperationException("a bug below");
         var server = new ScriptedServer(Throw(bug), Ok());
         using var invoker = Pipeline.Create(server, clock);
@@ -224,7 +224,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Backoff_doubles_from_the_base_delay_and_stops_at_the_max_delay()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.InternalServerError));
         using var invoker = Pipeline.Create(server, clock, o =>
         {
@@ -244,7 +244,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Full_jitter_draws_each_wait_between_zero_and_its_ceiling_from_the_jitter_source()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable));
         var seeded = new Random(20300101);
         using var invoker = Pipeline.Create(server, clock, o =>
@@ -267,7 +267,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_jitter_of_zero_retries_at_once_without_a_timer()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock, o => o.JitterSource = () => 0);
 
@@ -281,7 +281,7 @@ public sealed class RetryTests
     [Fact]
     public async Task No_timer_outlives_the_call()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -295,7 +295,7 @@ public sealed class RetryTests
     public async Task Synchronous_sends_are_refused()
     {
         var server = new ScriptedServer(Ok());
-        using var invoker = Pipeline.Create(server, new ManualClock());
+        using var invoker = Pipeline.Create(server, new VirtualClock());
 
         Assert.Throws<NotSupportedException>(() => invoker.Send(Pipeline.Request(), CancellationToken.None));
         Assert.Equal(0, server.Attempts);
@@ -305,7 +305,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_reset_while_the_body_is_read_is_retried_and_the_next_body_reaches_the_caller_in_memory()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(ResetMidBody(), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -318,7 +318,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_reset_while_the_last_body_is_read_reaches_the_caller_as_a_generated_client_reports_it()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(ResetMidBody());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -336,10 +336,10 @@ public sealed class RetryTests
     {
         // An HttpIOException that says the answer was invalid (a broken chunk) is not a send failure the rules would retry,
         // but it arrived mid-body, after the service answered: another attempt may well get a whole body.
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         Step brokenChunk = (_, request, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new StreamContent(new ThrowingStream(new HttpIOException(HttpRequestError.InvalidResponse, "Received an invalid chunk terminator."))),
+            Content = new StreamContent(TestStream.Failing(new HttpIOException(HttpRequestError.InvalidResponse, "Received an invalid chunk terminator."))),
             RequestMessage = request,
         });
         var server = new ScriptedServer(brokenChunk, Ok());
@@ -350,19 +350,4 @@ public sealed class RetryTests
         Assert.Equal(2, server.Attempts);
     }
 
-    /// <summary>A body whose every read fails with the given exception.</summary>
-    private sealed class ThrowingStream(IOException failure) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw failure;
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(failure);
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -15,7 +15,7 @@ public sealed class RetryableRequestTests
     [Fact]
     public async Task An_operation_declared_not_retryable_is_sent_once_and_its_503_reaches_the_caller()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -28,7 +28,7 @@ public sealed class RetryableRequestTests
     [Fact]
     public async Task An_operation_declared_not_retryable_whose_answer_is_lost_gets_the_failure()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(ResetMidBody(), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -42,7 +42,7 @@ public sealed class RetryableRequestTests
     [Fact]
     public async Task An_operation_declared_retryable_is_retried_whatever_its_method()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -61,7 +61,7 @@ public sealed class RetryableRequestTests
     [InlineData("PATCH", 1)]
     public async Task Without_a_declaration_only_idempotent_methods_are_retried(string method, int attempts)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -82,7 +82,7 @@ public sealed class RetryableRequestTests
     [MemberData(nameof(ReplayableContents))]
     public async Task Content_that_can_be_sent_again_is_sent_again_with_the_same_bytes(string kind, HttpContent content)
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(ConnectionFailure(), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -96,7 +96,7 @@ public sealed class RetryableRequestTests
     [Fact]
     public async Task Content_read_from_a_stream_is_sent_once()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable), Ok());
         using var invoker = Pipeline.Create(server, clock);
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("once")));
@@ -110,7 +110,7 @@ public sealed class RetryableRequestTests
     [Fact]
     public async Task Multipart_content_with_a_streamed_part_is_sent_once()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(ConnectionFailure(), Ok());
         using var invoker = Pipeline.Create(server, clock);
         var content = new MultipartFormDataContent

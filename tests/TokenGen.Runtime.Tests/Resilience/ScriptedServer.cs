@@ -74,7 +74,7 @@ internal sealed class ScriptedServer : HttpMessageHandler
             new HttpRequestException(HttpRequestError.ConnectionError, $"Connection refused (attempt {attempt}).", new IOException("refused")));
 
     /// <summary>Never answers; tells the clock it is blocked, and ends only when its token is cancelled.</summary>
-    public static Step Hang(ManualClock clock) =>
+    public static Step Hang(VirtualClock clock) =>
         async (_, _, cancellationToken) =>
         {
             clock.NotifyBlocked();
@@ -86,15 +86,15 @@ internal sealed class ScriptedServer : HttpMessageHandler
     public static Step ResetMidBody() =>
         (_, request, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new StreamContent(new FailingStream()) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            Content = new StreamContent(TestStream.Failing()) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             RequestMessage = request,
         });
 
     /// <summary>200 with headers, then a body that never arrives: it blocks the clock until its read is cancelled.</summary>
-    public static Step StallMidBody(ManualClock clock) =>
+    public static Step StallMidBody(VirtualClock clock) =>
         (_, request, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Content = new StreamContent(new StallingStream(clock)),
+            Content = new StreamContent(TestStream.Stalling(clock.NotifyBlocked)),
             RequestMessage = request,
         });
 
@@ -126,30 +126,4 @@ internal sealed class ScriptedServer : HttpMessageHandler
         }
     }
 
-    /// <summary>Reads never complete until cancelled; the first read tells the clock it is blocked.</summary>
-    private sealed class StallingStream(ManualClock clock) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            clock.NotifyBlocked();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -20,7 +20,7 @@ public sealed class SessionResilienceTests
     [Fact]
     public async Task A_refresh_declared_NoRetry_whose_answer_drops_is_sent_once_and_the_session_falls_back_to_one_acquire()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var acquires = new ScriptedServer(Status(HttpStatusCode.OK));
         var refreshes = new ScriptedServer(ResetMidBody());
         using var invoker = Pipeline.Create(new Router(acquires, refreshes), clock);
@@ -38,7 +38,7 @@ public sealed class SessionResilienceTests
     [Fact]
     public async Task A_retryable_acquire_whose_answer_drops_is_retried_inside_the_handler_and_the_session_sees_one_success()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var acquires = new ScriptedServer(ResetMidBody(), Status(HttpStatusCode.OK));
         var refreshes = new ScriptedServer(Status(HttpStatusCode.OK));
         using var invoker = Pipeline.Create(new Router(acquires, refreshes), clock);
@@ -60,7 +60,7 @@ public sealed class SessionResilienceTests
                 return await SendAsync(invoker, AcquirePath, retryable: true, cancellationToken);
             },
             (_, cancellationToken) => SendAsync(invoker, RefreshPath, retryable: false, cancellationToken),
-            new TokenSessionOptions { TimeProvider = new FakeTimeProvider(), Name = "resilience" });
+            new TokenSessionOptions { TimeProvider = Clocks.Fake(), Name = "resilience" });
 
     /// <summary>What a generated operation does: build the request with its options, send, read the token.</summary>
     private static async ValueTask<TokenResponseValues> SendAsync(HttpMessageInvoker invoker, string path, bool retryable, CancellationToken cancellationToken)

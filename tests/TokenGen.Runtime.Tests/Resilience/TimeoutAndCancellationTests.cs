@@ -19,7 +19,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task An_attempt_that_hangs_past_the_attempt_timeout_is_abandoned_and_retried()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Hang(clock), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -33,7 +33,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task When_the_last_attempt_times_out_the_caller_gets_a_TaskCanceledException_with_a_TimeoutException_inside()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Hang(clock));
         using var invoker = Pipeline.Create(server, clock, o =>
         {
@@ -53,7 +53,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task A_request_sent_once_still_has_its_attempt_timeout()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Hang(clock), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -67,7 +67,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task The_total_timeout_bounds_a_server_that_never_answers()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Hang(clock));
         using var invoker = Pipeline.Create(server, clock, o => o.AttemptTimeout = Timeout.InfiniteTimeSpan);
 
@@ -84,7 +84,7 @@ public sealed class TimeoutAndCancellationTests
     public async Task The_total_timeout_bounds_all_attempts_and_the_waits_between_them()
     {
         // Attempts start at 0 s, 10.2 s and 20.6 s; the third is cut at 25 s, though attempts are left.
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Hang(clock));
         using var invoker = Pipeline.Create(server, clock, o =>
         {
@@ -102,7 +102,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task A_body_that_stalls_is_cut_by_the_attempt_timeout_and_retried()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(StallMidBody(clock), Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -116,7 +116,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task The_callers_cancellation_stops_a_hanging_attempt_at_once()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Step hang = async (_, _, token) =>
         {
@@ -143,7 +143,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task The_callers_cancellation_stops_a_wait_at_once()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(RetryAfterSeconds(HttpStatusCode.ServiceUnavailable, 20), Ok());
         using var invoker = Pipeline.Create(server, clock);
         using var caller = new CancellationTokenSource();
@@ -162,7 +162,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task A_token_cancelled_before_the_call_sends_nothing()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var server = new ScriptedServer(Ok());
         using var invoker = Pipeline.Create(server, clock);
 
@@ -176,7 +176,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task A_cancellation_from_below_that_is_not_the_handlers_is_not_retried()
     {
-        var clock = new ManualClock();
+        var clock = new VirtualClock();
         var foreign = new TaskCanceledException("cancelled by something below");
         var server = new ScriptedServer(Throw(foreign), Ok());
         using var invoker = Pipeline.Create(server, clock);

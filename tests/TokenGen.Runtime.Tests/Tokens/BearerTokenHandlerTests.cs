@@ -14,7 +14,7 @@ namespace TokenGen.Runtime.Tests.Tokens;
 /// <summary>The handler attaches the session's token to configured hosts only, and answers a 401 with one refresh and one retry.</summary>
 public sealed class BearerTokenHandlerTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = Clocks.Fake();
     private readonly FakeTokenApi _api = new();
     private readonly RecordingHandler _service = new();
     private readonly TokenSession _session;
@@ -199,7 +199,7 @@ public sealed class BearerTokenHandlerTests : IAsyncDisposable
         using HttpMessageInvoker client = CreateClient("api.example.com");
         var request = new HttpRequestMessage(HttpMethod.Post, "https://api.example.com/x")
         {
-            Content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes("{\"once\":true}"))),
+            Content = new StreamContent(TestStream.Of(Encoding.UTF8.GetBytes("{\"once\":true}"), int.MaxValue)),
         };
 
         using HttpResponseMessage response = await client.SendAsync(request, CancellationToken.None);
@@ -212,7 +212,7 @@ public sealed class BearerTokenHandlerTests : IAsyncDisposable
         // The caller's own retry, with new content, goes out with the new token.
         using HttpResponseMessage retried = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "https://api.example.com/x")
         {
-            Content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes("{\"once\":true}"))),
+            Content = new StreamContent(TestStream.Of(Encoding.UTF8.GetBytes("{\"once\":true}"), int.MaxValue)),
         }, CancellationToken.None);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         AssertSent(Access1, Refreshed1);
@@ -245,7 +245,7 @@ public sealed class BearerTokenHandlerTests : IAsyncDisposable
         var content = new MultipartFormDataContent
         {
             { new StringContent("name"), "field" },
-            { new StreamContent(new NonSeekableStream([1, 2, 3])), "file", "file.bin" },
+            { new StreamContent(TestStream.Of([1, 2, 3], int.MaxValue)), "file", "file.bin" },
         };
 
         using HttpResponseMessage response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "https://api.example.com/x") { Content = content }, CancellationToken.None);
@@ -376,12 +376,6 @@ public sealed class BearerTokenHandlerTests : IAsyncDisposable
 
     private HttpMessageInvoker CreateClient(params string[] hosts) =>
         new(new BearerTokenHandler(_session, hosts) { InnerHandler = _service }, disposeHandler: true);
-
-    /// <summary>A stream that can be read once, like a request body streamed from a file or the network.</summary>
-    internal sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
-    }
 
     /// <summary>A response that remembers whether it was disposed.</summary>
     internal sealed class TrackedResponse : HttpResponseMessage

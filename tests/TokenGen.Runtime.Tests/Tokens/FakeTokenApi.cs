@@ -66,7 +66,7 @@ internal sealed class FakeTokenApi
         return await OnRefresh(n, token, cancellationToken).ConfigureAwait(false);
     }
 
-    public TokenSession CreateSession(FakeTimeProvider clock, bool withRefresh = true, Action<TokenSessionOptions>? configure = null)
+    public TokenSession CreateSession(TimeProvider clock, bool withRefresh = true, Action<TokenSessionOptions>? configure = null)
     {
         var options = new TokenSessionOptions { TimeProvider = clock, Name = "test" };
         configure?.Invoke(options);

@@ -99,7 +99,7 @@ public sealed class TokenFreshnessTests
     [Fact]
     public async Task OnAnotherClock_TheTickCountIsNotUsed()
     {
-        var clock = new FakeTimeProvider();
+        var clock = Clocks.Fake();
         var api = new FakeTokenApi();
         await using TokenSession session = api.CreateSession(clock);
 

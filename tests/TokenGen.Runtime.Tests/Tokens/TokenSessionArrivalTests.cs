@@ -13,7 +13,7 @@ namespace TokenGen.Runtime.Tests.Tokens;
 /// </summary>
 public sealed class TokenSessionArrivalTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = Clocks.Fake();
     private readonly FakeTokenApi _api = new();
 
     /// <summary>Every kind of character a header cannot carry as part of a token, each inside an otherwise fine token.</summary>
@@ -114,21 +114,12 @@ public sealed class TokenSessionArrivalTests
     {
         _api.OnAcquire = (_, _) => Task.FromResult(new TokenResponseValues(accessToken, refreshToken: null, FakeTokenApi.OneHour, expiresAt: null));
         await using TokenSession session = _api.CreateSession(_clock);
-        var sent = new List<HttpRequestMessage>();
-        using var api = new HttpClient(new BearerTokenHandler(session, "api.example.com") { InnerHandler = new RecordingInnerHandler(sent) });
+        var wire = new RecordingHandler();
+        using var api = new HttpClient(new BearerTokenHandler(session, "api.example.com") { InnerHandler = wire });
 
         TokenApiContentException exception = await Assert.ThrowsAsync<TokenApiContentException>(() => api.GetAsync(new Uri("https://api.example.com/v1/things")));
 
         Assert.Equal(TokenApiContentProblem.InvalidToken, exception.Problem);
-        Assert.Empty(sent);
-    }
-
-    private sealed class RecordingInnerHandler(List<HttpRequestMessage> sent) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            sent.Add(request);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request });
-        }
+        Assert.Empty(wire.Requests);
     }
 }

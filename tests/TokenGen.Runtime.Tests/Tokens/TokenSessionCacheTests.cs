@@ -6,7 +6,7 @@ namespace TokenGen.Runtime.Tests.Tokens;
 /// <summary>The cached path, and how the expiry and the refresh time of a token are worked out.</summary>
 public sealed class TokenSessionCacheTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = Clocks.Fake();
     private readonly FakeTokenApi _api = new();
 
     [Fact]
@@ -16,9 +16,9 @@ public sealed class TokenSessionCacheTests
 
         string first = await session.GetAccessTokenAsync();
         // An hour's token: the skew is 10 % (360 s), larger than the 60 s minimum.
-        Assert.Equal(FakeTimeProvider.Start.AddSeconds(3240), session.Current!.RefreshAt);
+        Assert.Equal(Clocks.Start.AddSeconds(3240), session.Current!.RefreshAt);
 
-        _clock.SetUtcNow(FakeTimeProvider.Start.AddSeconds(3240).AddTicks(-1));
+        _clock.SetUtcNow(Clocks.Start.AddSeconds(3240).AddTicks(-1));
         Assert.Equal(first, await session.GetAccessTokenAsync());
         Assert.Same(session.Current, await session.GetTokenAsync());
         Assert.Equal((1, 0), (_api.AcquireCalls, _api.RefreshCalls));
@@ -61,10 +61,10 @@ public sealed class TokenSessionCacheTests
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start, token.IssuedAt);
-        Assert.Equal(FakeTimeProvider.Start.AddSeconds(lifetimeSeconds), token.ExpiresAt);
+        Assert.Equal(Clocks.Start, token.IssuedAt);
+        Assert.Equal(Clocks.Start.AddSeconds(lifetimeSeconds), token.ExpiresAt);
         Assert.Equal(TimeSpan.FromSeconds(lifetimeSeconds), token.Lifetime);
-        Assert.Equal(FakeTimeProvider.Start.AddSeconds(refreshAfterSeconds), token.RefreshAt);
+        Assert.Equal(Clocks.Start.AddSeconds(refreshAfterSeconds), token.RefreshAt);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class TokenSessionCacheTests
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start.AddSeconds(refreshAfterSeconds), token.RefreshAt);
+        Assert.Equal(Clocks.Start.AddSeconds(refreshAfterSeconds), token.RefreshAt);
     }
 
     [Theory]
@@ -95,31 +95,31 @@ public sealed class TokenSessionCacheTests
     public async Task WithSecondsAndAPointInTimeTheEarlierExpiryWins(long expiresIn, long expiresAtSecondsFromNow, long expectedLifetimeSeconds)
     {
         _api.OnAcquire = (_, _) => Task.FromResult(FakeTokenApi.Values(
-            "a", expiresInSeconds: expiresIn, expiresAt: FakeTimeProvider.Start.AddSeconds(expiresAtSecondsFromNow)));
+            "a", expiresInSeconds: expiresIn, expiresAt: Clocks.Start.AddSeconds(expiresAtSecondsFromNow)));
         await using TokenSession session = _api.CreateSession(_clock);
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start.AddSeconds(expectedLifetimeSeconds), token.ExpiresAt);
+        Assert.Equal(Clocks.Start.AddSeconds(expectedLifetimeSeconds), token.ExpiresAt);
     }
 
     [Fact]
     public async Task WithBothGivenAJwtExpClaimIsNotConsulted()
     {
         // The claim says a minute, but the answer states its expiry twice; the claim is only a fallback.
-        string jwt = FakeTokenApi.Jwt(FakeTimeProvider.Start.AddMinutes(1));
-        _api.OnAcquire = (_, _) => Task.FromResult(new TokenResponseValues(jwt, null, 3600, FakeTimeProvider.Start.AddHours(2)));
+        string jwt = FakeTokenApi.Jwt(Clocks.Start.AddMinutes(1));
+        _api.OnAcquire = (_, _) => Task.FromResult(new TokenResponseValues(jwt, null, 3600, Clocks.Start.AddHours(2)));
         await using TokenSession session = _api.CreateSession(_clock);
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start.AddHours(1), token.ExpiresAt);
+        Assert.Equal(Clocks.Start.AddHours(1), token.ExpiresAt);
     }
 
     [Fact]
     public async Task APointInTimeIsUsedWhenNoLifetimeIsGiven()
     {
-        DateTimeOffset expiresAt = FakeTimeProvider.Start.AddMinutes(30).ToOffset(TimeSpan.FromHours(2));
+        DateTimeOffset expiresAt = Clocks.Start.AddMinutes(30).ToOffset(TimeSpan.FromHours(2));
         _api.OnAcquire = (_, _) => Task.FromResult(FakeTokenApi.Values("a", expiresInSeconds: null, expiresAt: expiresAt));
         await using TokenSession session = _api.CreateSession(_clock);
 
@@ -133,32 +133,32 @@ public sealed class TokenSessionCacheTests
     [Fact]
     public async Task WhenTheResponseStatesNoExpiryAJwtAccessTokensExpClaimIsUsed()
     {
-        string jwt = FakeTokenApi.Jwt(FakeTimeProvider.Start.AddMinutes(30));
+        string jwt = FakeTokenApi.Jwt(Clocks.Start.AddMinutes(30));
         _api.OnAcquire = (_, _) => Task.FromResult(new TokenResponseValues(jwt, null, null, null));
         await using TokenSession session = _api.CreateSession(_clock);
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start.AddMinutes(30), token.ExpiresAt);
-        Assert.Equal(FakeTimeProvider.Start.AddMinutes(27), token.RefreshAt);
+        Assert.Equal(Clocks.Start.AddMinutes(30), token.ExpiresAt);
+        Assert.Equal(Clocks.Start.AddMinutes(27), token.RefreshAt);
     }
 
     [Fact]
     public async Task TheResponsesOwnExpiryWinsOverTheJwtClaim()
     {
-        string jwt = FakeTokenApi.Jwt(FakeTimeProvider.Start.AddMinutes(30));
+        string jwt = FakeTokenApi.Jwt(Clocks.Start.AddMinutes(30));
         _api.OnAcquire = (_, _) => Task.FromResult(new TokenResponseValues(jwt, null, 600, null));
         await using TokenSession session = _api.CreateSession(_clock);
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start.AddMinutes(10), token.ExpiresAt);
+        Assert.Equal(Clocks.Start.AddMinutes(10), token.ExpiresAt);
     }
 
     [Fact]
     public async Task ReadingTheJwtClaimCanBeTurnedOff()
     {
-        string jwt = FakeTokenApi.Jwt(FakeTimeProvider.Start.AddMinutes(30));
+        string jwt = FakeTokenApi.Jwt(Clocks.Start.AddMinutes(30));
         _api.OnAcquire = (_, _) => Task.FromResult(new TokenResponseValues(jwt, null, null, null));
         await using TokenSession session = _api.CreateSession(_clock, configure: options => options.ReadJwtExpiry = false);
 
@@ -181,8 +181,8 @@ public sealed class TokenSessionCacheTests
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start, token.IssuedAt);
-        Assert.Equal(FakeTimeProvider.Start.AddSeconds(3600), token.ExpiresAt);
+        Assert.Equal(Clocks.Start, token.IssuedAt);
+        Assert.Equal(Clocks.Start.AddSeconds(3600), token.ExpiresAt);
     }
 
     [Theory]
@@ -205,12 +205,12 @@ public sealed class TokenSessionCacheTests
     [Fact]
     public async Task APointInTimeInThePastMeansAlreadyExpired()
     {
-        _api.OnAcquire = (_, _) => Task.FromResult(FakeTokenApi.Values("a", expiresInSeconds: null, expiresAt: FakeTimeProvider.Start.AddHours(-1)));
+        _api.OnAcquire = (_, _) => Task.FromResult(FakeTokenApi.Values("a", expiresInSeconds: null, expiresAt: Clocks.Start.AddHours(-1)));
         await using TokenSession session = _api.CreateSession(_clock);
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start, token.ExpiresAt);
+        Assert.Equal(Clocks.Start, token.ExpiresAt);
     }
 
     [Theory]
@@ -318,8 +318,8 @@ public sealed class TokenSessionCacheTests
 
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start, token.IssuedAt);
-        Assert.Equal(FakeTimeProvider.Start.AddSeconds(3240), token.RefreshAt);
+        Assert.Equal(Clocks.Start, token.IssuedAt);
+        Assert.Equal(Clocks.Start.AddSeconds(3240), token.RefreshAt);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace TokenGen.Runtime.Tests.Tokens;
 /// <summary>Sessions built from operations of generated clients read their responses through the registered readers.</summary>
 public sealed class TokenSessionCreateTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = Clocks.Fake();
 
     static TokenSessionCreateTests()
     {
@@ -32,10 +32,10 @@ public sealed class TokenSessionCreateTests
             new TokenSessionOptions { TimeProvider = _clock });
 
         IssuedToken first = await session.GetTokenAsync();
-        Assert.Equal(("grant-1", "refresh-a", FakeTimeProvider.Start.AddSeconds(600)), (first.AccessToken, first.RefreshToken, first.ExpiresAt));
+        Assert.Equal(("grant-1", "refresh-a", Clocks.Start.AddSeconds(600)), (first.AccessToken, first.RefreshToken, first.ExpiresAt));
 
         IssuedToken renewed = await session.RefreshAsync(first.AccessToken);
-        Assert.Equal(("renewed", "refresh-a", FakeTimeProvider.Start.AddSeconds(900)), (renewed.AccessToken, renewed.RefreshToken, renewed.ExpiresAt));
+        Assert.Equal(("renewed", "refresh-a", Clocks.Start.AddSeconds(900)), (renewed.AccessToken, renewed.RefreshToken, renewed.ExpiresAt));
         Assert.Equal(["refresh-a"], refreshedWith);
     }
 

@@ -11,7 +11,7 @@ public sealed class TokenSessionLifecycleTests
     /// <summary>Only ends a hang, so a broken disposal fails instead of stalling the run; no test depends on it.</summary>
     private static readonly TimeSpan s_watchdog = TimeSpan.FromMinutes(1);
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly VirtualClock _clock = new();
     private readonly FakeTokenApi _api = new();
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class TokenSessionLifecycleTests
         await using TokenSession session = _api.CreateSession(_clock, configure: options => options.ProactiveRefresh = true);
         IssuedToken token = await session.GetTokenAsync();
 
-        Assert.Equal(FakeTimeProvider.Start.AddDays(30), _clock.NextDue);
+        Assert.Equal(Clocks.Start.AddDays(30), _clock.NextDue);
         _clock.SetUtcNow(token.RefreshAt!.Value.AddTicks(-1));
         Assert.Equal(0, _api.RefreshCalls);
         _clock.Advance(TimeSpan.FromTicks(1));

@@ -10,7 +10,7 @@ namespace TokenGen.Runtime.Tests.Tokens;
 /// <summary>When a session refreshes and when it acquires; rotation; the one fallback acquire; failures inside the skew.</summary>
 public sealed class TokenSessionRefreshTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = Clocks.Fake();
     private readonly FakeTokenApi _api = new();
 
     [Fact]

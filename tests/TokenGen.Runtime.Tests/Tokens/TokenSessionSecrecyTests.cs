@@ -7,7 +7,7 @@ namespace TokenGen.Runtime.Tests.Tokens;
 /// <summary>No token shows in what a session, a token or their exceptions print.</summary>
 public sealed class TokenSessionSecrecyTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = Clocks.Fake();
     private readonly FakeTokenApi _api = new();
 
     [Fact]

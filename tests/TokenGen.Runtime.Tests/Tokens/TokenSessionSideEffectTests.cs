@@ -12,7 +12,7 @@ namespace TokenGen.Runtime.Tests.Tokens;
 /// </summary>
 public sealed class TokenSessionSideEffectTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = Clocks.Fake();
     private readonly FakeTokenApi _api = new();
 
     [Fact]

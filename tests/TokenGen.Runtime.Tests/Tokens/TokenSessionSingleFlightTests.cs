@@ -11,7 +11,7 @@ public sealed class TokenSessionSingleFlightTests
 {
     private const int Callers = 1_000;
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = Clocks.Fake();
     private readonly FakeTokenApi _api = new();
 
     [Fact]
