@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TokenGen.Clients.OAuth2;
 using TokenGen.OAuth2.Tests.Infrastructure;
+using TokenGen.TestKit;
 
 namespace TokenGen.OAuth2.Tests;
 
@@ -14,12 +15,11 @@ public sealed class OpenIddictDeviceFlowTests
 {
     private const string Scope = "api.read offline_access";
 
-    private static async Task<(AuthorizationServer Server, OAuth2Client Client, ObservableTimeProvider Clock)> StartAsync(
+    private static async Task<(AuthorizationServer Server, OAuth2Client Client, VirtualClock Clock)> StartAsync(
         Action<ServerSettings>? configure = null)
     {
-        var clock = new ObservableTimeProvider();
         var now = TimeProvider.System.GetUtcNow();
-        clock.AdjustTime(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));   // whole seconds, so expires_in is exact
+        var clock = new VirtualClock(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));   // whole seconds, so expires_in is exact
         var settings = new ServerSettings { TimeProvider = clock };
         configure?.Invoke(settings);
         var server = await AuthorizationServer.StartAsync(settings);

@@ -22,6 +22,8 @@ public sealed partial class OneKitGuardTests
             "a pass-through over the real emulator that measures how many token requests are in flight at once, not a stand-in for the network",
         ["TokenGen.Clients.Tests/Sessions/RequestTap.cs: RequestTap"] =
             "a pass-through over the real emulator that holds requests until released, so a thousand callers overlap one request for certain",
+        ["TokenGen.Extensions.Http.Tests/Configuration/HttpClientFreshnessTests.cs: ProbeRecorder"] =
+            "a pass-through inside the factory's own handler pipeline that notes a header ConfigureHttpClient set, to prove the session's requests went through that pipeline; the kit's handler is a final handler, not a pass-through",
         ["TokenGen.Runtime.Tests/Tokens/BearerTokenHandlerTests.cs: RecordingHandler"] =
             "reads each body as a transport does (copied, never buffered into the content, as the kit's handler does), so a resend proves the bearer handler's content can be sent again; and answers with TrackedResponses, to prove the answers it replaces are disposed",
     };
