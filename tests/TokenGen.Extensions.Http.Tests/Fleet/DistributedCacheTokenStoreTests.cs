@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using TokenGen;
 using TokenGen.Clients.DirectLine;
 using TokenGen.Emulator;
+using TokenGen.TestKit;
 
 namespace TokenGen.Extensions.Http.Tests.Fleet;
 
@@ -24,7 +25,7 @@ public sealed class DistributedCacheTokenStoreTests
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     private readonly MemoryDistributedCache _cache = new(Options.Create(new MemoryDistributedCacheOptions()));
-    private readonly SteppedClock _clock = new();
+    private readonly ShiftedClock _clock = new();
 
     private DistributedCacheTokenStore NewStore() => new(_cache, new DistributedCacheTokenStoreOptions { TimeProvider = _clock });
 
@@ -207,15 +208,5 @@ public sealed class DistributedCacheTokenStoreTests
             Name = SessionName,
             Store = new TokenStoreOptions(store, new AesGcmTokenProtector(protectionKey ?? AesGcmTokenProtector.GenerateKey())),
         });
-    }
-
-    /// <summary>The system clock plus what a test adds, for judging leases; the cache keeps its own time.</summary>
-    private sealed class SteppedClock : TimeProvider
-    {
-        private long _offsetTicks;
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 }
