@@ -39,6 +39,33 @@ public sealed class RequestContentTests
     }
 
     [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application json")]
+    [InlineData("application/")]
+    public void InvalidMediaTypeIsRefusedAlsoAfterAValidOne(string mediaType)
+    {
+        // The last valid media type is remembered so it is not parsed again; a different one must still be checked.
+        using (RequestContent.CreateJson(new TokenModel(), TestJsonContext.Default.TokenModel, RequestContent.JsonMediaType))
+        {
+        }
+
+        Assert.Throws<FormatException>(() => RequestContent.CreateJson(new TokenModel(), TestJsonContext.Default.TokenModel, mediaType));
+        Assert.Throws<FormatException>(() => RequestContent.CreateJson(new TokenModel(), TestJsonContext.Default.TokenModel, mediaType));
+    }
+
+    [Fact]
+    public void AlternatingMediaTypesEachReachTheirBody()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using HttpContent json = RequestContent.CreateJson(new TokenModel(), TestJsonContext.Default.TokenModel, RequestContent.JsonMediaType);
+            using HttpContent jsonApi = RequestContent.CreateJson(new TokenModel(), TestJsonContext.Default.TokenModel, "application/vnd.api+json");
+            Assert.Equal("application/json", json.Headers.ContentType!.MediaType);
+            Assert.Equal("application/vnd.api+json", jsonApi.Headers.ContentType!.MediaType);
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("  ")]
     public void EmptyMediaTypeIsRefused(string mediaType)

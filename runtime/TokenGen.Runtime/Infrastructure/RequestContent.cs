@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
 
 namespace TokenGen.Infrastructure;
 
@@ -32,13 +33,34 @@ public static class RequestContent
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
 
-        // Parse the media type before serializing, so a bad one fails without doing the work.
-        var contentType = new MediaTypeHeaderValue(mediaType);
+        // Checked before serializing, so a bad one fails without doing the work.
+        RequireValidMediaType(mediaType);
         byte[] utf8 = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
         var content = new ByteArrayContent(utf8);
-        content.Headers.ContentType = contentType;
+        AddContentType(content, mediaType);
         return content;
     }
+
+    // The media type a generated client passes is a constant, so the last one found valid is remembered by reference
+    // and not parsed again: a parse allocates the parsed value, which a body then carries for nothing, since the header
+    // goes on the wire as the same text.
+    private static string? s_lastValidMediaType;
+
+    /// <summary>Throws <see cref="FormatException"/> unless <paramref name="mediaType"/> is a media type without parameters.</summary>
+    private static void RequireValidMediaType(string mediaType)
+    {
+        if (ReferenceEquals(mediaType, Volatile.Read(ref s_lastValidMediaType)))
+        {
+            return;
+        }
+
+        _ = new MediaTypeHeaderValue(mediaType);
+        Volatile.Write(ref s_lastValidMediaType, mediaType);
+    }
+
+    /// <summary>Sets a <c>Content-Type</c> already known to be valid, as text: no parsed header value is allocated.</summary>
+    internal static void AddContentType(HttpContent content, string validMediaType) =>
+        content.Headers.TryAddWithoutValidation("Content-Type", validMediaType);
 }
 
 /// <summary>
@@ -84,7 +106,7 @@ public sealed class FormUrlEncodedBuilder
     public HttpContent ToContent()
     {
         var content = new ByteArrayContent(_bytes, 0, _length);
-        content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
+        RequestContent.AddContentType(content, MediaType);
         _shared = true;
         return content;
     }
