@@ -135,6 +135,37 @@ internal static partial class LegalCorpus
         ["edge: parameters named like generated locals"] = Api("""
             [Post("/t/{client}")] Task<Token> PostAsync(string client, [Body] TokenRequest content, [Header("X-R")] string request, string? options = null, string? builder = null, string? query = null, string? headers = null, string? result = null, CancellationToken cancellation = default);
             """),
+        // Type facts are cached per compilation: a type read in a nullable-enabled part must not be reused for the same
+        // type read where annotations are disabled (oblivious), or the other way round.
+        ["edge: the same parameter and return types enabled first, then nullable-disabled, in one file"] = """
+            [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+            internal partial interface IEnabledFirst
+            {
+                [Post("/t")] Task<Token> PostAsync([Header("X-Key")] string key, [Query("scope")] string[] scopes, CancellationToken cancellationToken = default);
+            }
+
+            #nullable disable
+            [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+            internal partial interface IDisabledSecond
+            {
+                [Post("/t")] Task<Token> PostAsync([Header("X-Key")] string key = null, [Query("scope")] string[] scopes = null, CancellationToken cancellationToken = default);
+            }
+            """,
+        ["edge: the same parameter types nullable-disabled first, then enabled, in one file"] = """
+            #nullable disable
+            [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+            internal partial interface IDisabledFirst
+            {
+                [Post("/t")] Task<Token> PostAsync([Header("X-Key")] string key = null, [Query("scope")] string[] scopes = null, CancellationToken cancellationToken = default);
+            }
+            #nullable enable
+
+            [TokenApi(BaseAddress = "https://auth.example.com", SerializerContext = typeof(CorpusJsonContext))]
+            internal partial interface IEnabledSecond
+            {
+                [Post("/t")] Task<Token> PostAsync([Header("X-Key")] string key, [Query("scope")] string[] scopes, CancellationToken cancellationToken = default);
+            }
+            """,
         ["edge: everything at once in the global namespace, nullable disabled"] = """
             #nullable disable
             /// <summary>All.</summary>
