@@ -28,14 +28,14 @@ internal static class ClientEmitter
         var experimentalIds = TypeObligations.ExperimentalIds(spec);
         if (experimentalIds.Count > 0)
         {
-            writer.WriteLine("#pragma warning disable " + string.Join(", ", experimentalIds) + " // Experimental types the interface opted in to");
+            writer.WriteLine($"#pragma warning disable {string.Join(", ", experimentalIds)} // Experimental types the interface opted in to");
         }
 
         writer.WriteLine();
 
         if (spec.Namespace is not null)
         {
-            writer.WriteLine("namespace " + spec.Namespace);
+            writer.WriteLine($"namespace {spec.Namespace}");
             writer.OpenBlock();
         }
 
@@ -48,64 +48,63 @@ internal static class ClientEmitter
             writer.CloseBlock();
         }
 
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     /// <summary>The interface's <c>static Create</c> methods, so callers need not know the client class's name.</summary>
     private static void WriteFactories(SourceWriter writer, ClientSpec spec, string clientFullName)
     {
-        writer.WriteLine("partial interface " + spec.InterfaceName);
+        writer.WriteLine($"partial interface {spec.InterfaceName}");
         writer.OpenBlock();
 
         writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Creates a <see cref=\"" + clientFullName + "\"/> on a client from <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/>:");
+        writer.WriteLine($"/// Creates a <see cref=\"{clientFullName}\"/> on a client from <see cref=\"{GlobalTypeNames.TokenApiHttpClient}.Create\"/>:");
         writer.WriteLine("/// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceType.ErasedName + " Create()");
+        writer.WriteLine($"{FactoryModifiers(spec)}{spec.InterfaceType.ErasedName} Create()");
         writer.Indent();
-        writer.WriteLine("=> new " + clientFullName + "(" + GlobalTypeNames.TokenApiHttpClient + ".Create());");
+        writer.WriteLine($"=> new {clientFullName}({GlobalTypeNames.TokenApiHttpClient}.Create());");
         writer.Unindent();
         writer.WriteLine();
 
         writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Creates a <see cref=\"" + clientFullName + "\"/> with options on a client from <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/>:");
+        writer.WriteLine($"/// Creates a <see cref=\"{clientFullName}\"/> with options on a client from <see cref=\"{GlobalTypeNames.TokenApiHttpClient}.Create\"/>:");
         writer.WriteLine("/// connections pooled with every other such client, and redirects followed only within the origin a request was sent to.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit, plain HTTP, clock); <see langword=\"null\"/> for the defaults.</param>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceType.ErasedName + " Create(" + GlobalTypeNames.TokenApiClientOptions + "? options)");
+        writer.WriteLine($"{FactoryModifiers(spec)}{spec.InterfaceType.ErasedName} Create({GlobalTypeNames.TokenApiClientOptions}? options)");
         writer.Indent();
-        writer.WriteLine("=> new " + clientFullName + "(" + GlobalTypeNames.TokenApiHttpClient + ".Create(), options);");
+        writer.WriteLine($"=> new {clientFullName}({GlobalTypeNames.TokenApiHttpClient}.Create(), options);");
         writer.Unindent();
         writer.WriteLine();
 
-        writer.WriteLine("/// <summary>Creates a <see cref=\"" + clientFullName + "\"/> that sends through <paramref name=\"httpClient\"/>.</summary>");
+        writer.WriteLine($"/// <summary>Creates a <see cref=\"{clientFullName}\"/> that sends through <paramref name=\"httpClient\"/>.</summary>");
         writer.WriteLine("/// <param name=\"httpClient\">");
         writer.WriteLine("/// The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's. Its handler decides");
-        writer.WriteLine("/// which redirects are followed: build it with <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/> (or on a handler with");
+        writer.WriteLine($"/// which redirects are followed: build it with <see cref=\"{GlobalTypeNames.TokenApiHttpClient}.Create\"/> (or on a handler with");
         writer.WriteLine("/// <c>AllowAutoRedirect = false</c>), so a request's values never reach another origin.");
         writer.WriteLine("/// </param>");
         writer.WriteLine("/// <returns>The client.</returns>");
-        writer.WriteLine(FactoryModifiers(spec) + spec.InterfaceType.ErasedName + " Create(" + GlobalTypeNames.HttpClient + " httpClient)");
+        writer.WriteLine($"{FactoryModifiers(spec)}{spec.InterfaceType.ErasedName} Create({GlobalTypeNames.HttpClient} httpClient)");
         writer.Indent();
-        writer.WriteLine("=> new " + clientFullName + "(httpClient);");
+        writer.WriteLine($"=> new {clientFullName}(httpClient);");
         writer.Unindent();
         writer.WriteLine();
 
-        writer.WriteLine("/// <summary>Creates a <see cref=\"" + clientFullName + "\"/> with options.</summary>");
+        writer.WriteLine($"/// <summary>Creates a <see cref=\"{clientFullName}\"/> with options.</summary>");
         writer.WriteLine("/// <param name=\"httpClient\">");
         writer.WriteLine("/// The client that sends the requests. Its handler decides which redirects are followed: build it with");
-        writer.WriteLine("/// <see cref=\"" + GlobalTypeNames.TokenApiHttpClient + ".Create\"/> (or on a handler with <c>AllowAutoRedirect = false</c>),");
+        writer.WriteLine($"/// <see cref=\"{GlobalTypeNames.TokenApiHttpClient}.Create\"/> (or on a handler with <c>AllowAutoRedirect = false</c>),");
         writer.WriteLine("/// so a request's values never reach another origin.");
         writer.WriteLine("/// </param>");
         writer.WriteLine("/// <param name=\"options\">The client's options (base address, response size limit, plain HTTP, clock); <see langword=\"null\"/> for the defaults.</param>");
         writer.WriteLine("/// <returns>The client.</returns>");
         writer.WriteLine(
-            FactoryModifiers(spec) + spec.InterfaceType.ErasedName + " Create(" + GlobalTypeNames.HttpClient + " httpClient, "
-            + GlobalTypeNames.TokenApiClientOptions + "? options)");
+            $"{FactoryModifiers(spec)}{spec.InterfaceType.ErasedName} Create({GlobalTypeNames.HttpClient} httpClient, {GlobalTypeNames.TokenApiClientOptions}? options)");
         writer.Indent();
-        writer.WriteLine("=> new " + clientFullName + "(httpClient, options);");
+        writer.WriteLine($"=> new {clientFullName}(httpClient, options);");
         writer.Unindent();
 
         writer.CloseBlock();
@@ -119,10 +118,10 @@ internal static class ClientEmitter
         var names = GeneratedNames.For(spec);
         var plans = names.Operations;
 
-        writer.WriteLine("/// <summary>The TokenGen client for <see cref=\"" + spec.InterfaceType.ErasedName + "\"/>.</summary>");
-        writer.WriteLine("[" + GlobalTypeNames.GeneratedCodeAttribute + "(\"TokenGen\", " + CSharpText.Literal(generatorVersion) + ")]");
+        writer.WriteLine($"/// <summary>The TokenGen client for <see cref=\"{spec.InterfaceType.ErasedName}\"/>.</summary>");
+        writer.WriteLine($"[{GlobalTypeNames.GeneratedCodeAttribute}(\"TokenGen\", {CSharpText.Literal(generatorVersion)})]");
         writer.WriteLine(
-            (spec.IsPublic ? "public" : "internal") + " sealed partial class " + spec.ClientName + " : " + spec.InterfaceType.ErasedName);
+            $"{(spec.IsPublic ? "public" : "internal")} sealed partial class {spec.ClientName} : {spec.InterfaceType.ErasedName}");
         writer.OpenBlock();
 
         WriteFields(writer, spec, names);
@@ -152,8 +151,7 @@ internal static class ClientEmitter
         if (spec.BaseAddress is { } baseAddress)
         {
             writer.WriteLine(
-                "private static readonly " + GlobalTypeNames.Uri + " " + names.DefaultBaseAddressField + " = new " + GlobalTypeNames.Uri + "("
-                + CSharpText.Literal(baseAddress) + ", " + GlobalTypeNames.UriKind + ".Absolute);");
+                $"private static readonly {GlobalTypeNames.Uri} {names.DefaultBaseAddressField} = new {GlobalTypeNames.Uri}({CSharpText.Literal(baseAddress)}, {GlobalTypeNames.UriKind}.Absolute);");
             writer.WriteLine();
         }
 
@@ -163,8 +161,7 @@ internal static class ClientEmitter
             foreach (var (field, route) in names.FixedUris)
             {
                 writer.WriteLine(
-                    "private static readonly " + GlobalTypeNames.FixedRequestUri + " " + field + " = new " + GlobalTypeNames.FixedRequestUri + "("
-                    + CSharpText.Literal(route) + ");");
+                    $"private static readonly {GlobalTypeNames.FixedRequestUri} {field} = new {GlobalTypeNames.FixedRequestUri}({CSharpText.Literal(route)});");
             }
 
             writer.WriteLine();
@@ -178,14 +175,14 @@ internal static class ClientEmitter
                 writer.WriteLine(obsolete);
             }
 
-            writer.WriteLine("private static readonly " + typeInfoType + " " + names.TypeInfoField(jsonType.Type.ErasedName) + " =");
+            writer.WriteLine($"private static readonly {typeInfoType} {names.TypeInfoField(jsonType.Type.ErasedName)} =");
             writer.Indent();
-            writer.WriteLine(TypeInfoInitializer(spec, jsonType, typeInfoType) + ";");
+            writer.WriteLine($"{TypeInfoInitializer(spec, jsonType, typeInfoType)};");
             writer.Unindent();
             writer.WriteLine();
         }
 
-        writer.WriteLine("private readonly " + GlobalTypeNames.ClientSettings + " " + names.SettingsField + ";");
+        writer.WriteLine($"private readonly {GlobalTypeNames.ClientSettings} {names.SettingsField};");
     }
 
     private static string TypeInfoInitializer(ClientSpec spec, JsonTypeSpec jsonType, string typeInfoType)
@@ -216,8 +213,8 @@ internal static class ClientEmitter
     {
         writer.WriteLine("/// <summary>Creates a client that sends through <paramref name=\"httpClient\"/>.</summary>");
         writer.WriteLine("/// <param name=\"httpClient\">The client that sends the requests; its <c>BaseAddress</c>, when set, overrides the interface's.</param>");
-        writer.WriteLine("/// <exception cref=\"" + GlobalTypeNames.ArgumentNullException + "\"><paramref name=\"httpClient\"/> is <see langword=\"null\"/>.</exception>");
-        writer.WriteLine("public " + spec.ClientName + "(" + GlobalTypeNames.HttpClient + " httpClient)");
+        writer.WriteLine($"/// <exception cref=\"{GlobalTypeNames.ArgumentNullException}\"><paramref name=\"httpClient\"/> is <see langword=\"null\"/>.</exception>");
+        writer.WriteLine($"public {spec.ClientName}({GlobalTypeNames.HttpClient} httpClient)");
         writer.Indent();
         writer.WriteLine(": this(httpClient, null)");
         writer.Unindent();
@@ -228,15 +225,13 @@ internal static class ClientEmitter
         writer.WriteLine("/// <summary>Creates a client that sends through <paramref name=\"httpClient\"/> with <paramref name=\"options\"/>.</summary>");
         writer.WriteLine("/// <param name=\"httpClient\">The client that sends the requests.</param>");
         writer.WriteLine(
-            "/// <param name=\"options\">The client's options, copied now; <see langword=\"null\"/> for the defaults. Its base address, when set, "
-            + "overrides the <paramref name=\"httpClient\"/>'s and the interface's.</param>");
-        writer.WriteLine("/// <exception cref=\"" + GlobalTypeNames.ArgumentNullException + "\"><paramref name=\"httpClient\"/> is <see langword=\"null\"/>.</exception>");
+            $"/// <param name=\"options\">The client's options, copied now; <see langword=\"null\"/> for the defaults. Its base address, when set, overrides the <paramref name=\"httpClient\"/>'s and the interface's.</param>");
+        writer.WriteLine($"/// <exception cref=\"{GlobalTypeNames.ArgumentNullException}\"><paramref name=\"httpClient\"/> is <see langword=\"null\"/>.</exception>");
         writer.WriteLine(
-            "public " + spec.ClientName + "(" + GlobalTypeNames.HttpClient + " httpClient, " + GlobalTypeNames.TokenApiClientOptions + "? options)");
+            $"public {spec.ClientName}({GlobalTypeNames.HttpClient} httpClient, {GlobalTypeNames.TokenApiClientOptions}? options)");
         writer.OpenBlock();
         writer.WriteLine(
-            names.SettingsField + " = new " + GlobalTypeNames.ClientSettings + "(httpClient, options, "
-            + (spec.BaseAddress is null ? "null" : names.DefaultBaseAddressField) + ", " + CSharpText.Literal(spec.ClientName) + ");");
+            $"{names.SettingsField} = new {GlobalTypeNames.ClientSettings}(httpClient, options, {(spec.BaseAddress is null ? "null" : names.DefaultBaseAddressField)}, {CSharpText.Literal(spec.ClientName)});");
         writer.CloseBlock();
     }
 
@@ -251,14 +246,14 @@ internal static class ClientEmitter
             writer.WriteLine(CSharpText.ObligationAttribute(obligation));
         }
 
-        writer.WriteLine("private static string " + methodName + "(" + formatter.EnumType.ErasedName + " value) => value switch");
+        writer.WriteLine($"private static string {methodName}({formatter.EnumType.ErasedName} value) => value switch");
         writer.OpenBlock();
         foreach (var member in formatter.Members)
         {
-            writer.WriteLine(formatter.EnumType.ErasedName + "." + member.MemberName + " => " + CSharpText.Literal(member.WireName) + ",");
+            writer.WriteLine($"{formatter.EnumType.ErasedName}.{member.MemberName} => {CSharpText.Literal(member.WireName)},");
         }
 
-        writer.WriteLine("_ => ((" + formatter.UnderlyingType.ErasedName + ")value).ToString(" + GlobalTypeNames.InvariantCulture + "),");
+        writer.WriteLine($"_ => (({formatter.UnderlyingType.ErasedName})value).ToString({GlobalTypeNames.InvariantCulture}),");
         writer.CloseBlock(";");
     }
 }

@@ -21,14 +21,14 @@ internal sealed partial class OperationEmitter
         {
             if (parameter.RequiresValue)
             {
-                _writer.WriteLine(GlobalTypeNames.ArgumentNullException + ".ThrowIfNull(" + parameter.Name + ParameterNameArgument(parameter.Name) + ");");
+                _writer.WriteLine($"{GlobalTypeNames.ArgumentNullException}.ThrowIfNull({parameter.Name}{ParameterNameArgument(parameter.Name)});");
                 checkedAny = true;
             }
         }
 
         if (operation.Body is { IsNullable: false, ParameterName: { } bodyParameter })
         {
-            _writer.WriteLine(GlobalTypeNames.ArgumentNullException + ".ThrowIfNull(" + bodyParameter + ParameterNameArgument(bodyParameter) + ");");
+            _writer.WriteLine($"{GlobalTypeNames.ArgumentNullException}.ThrowIfNull({bodyParameter}{ParameterNameArgument(bodyParameter)});");
             checkedAny = true;
         }
 
@@ -41,7 +41,7 @@ internal sealed partial class OperationEmitter
         string requestUri;
         if (plan.FixedUriFieldName is { } fixedUriField)
         {
-            _writer.WriteLine("var " + uri + " = " + scope.StaticMember(fixedUriField) + ".For(" + BaseAddressExpression(scope) + ");");
+            _writer.WriteLine($"var {uri} = {scope.StaticMember(fixedUriField)}.For({BaseAddressExpression(scope)});");
             requestUri = uri;
         }
         else
@@ -60,14 +60,14 @@ internal sealed partial class OperationEmitter
             + (operation.Retryable ? "retryable: true" : "retryable: false") + ")";
         if (operation.Body is null && !HasHeaders(operation))
         {
-            _writer.WriteLine("return " + create + ";");
+            _writer.WriteLine($"return {create};");
             _writer.CloseBlock();
             return;
         }
 
         // Until the request is returned nobody else can dispose it (or the content it owns), so a failure while
         // adding the body or a header (a CR/LF in a header value, a null element) must not leak it.
-        _writer.WriteLine("var " + httpRequest + " = " + create + ";");
+        _writer.WriteLine($"var {httpRequest} = {create};");
         _writer.WriteLine("try");
         _writer.OpenBlock();
         if (operation.Body is { } body)
@@ -76,11 +76,11 @@ internal sealed partial class OperationEmitter
         }
 
         WriteHeaders(operation, scope, httpRequest);
-        _writer.WriteLine("return " + httpRequest + ";");
+        _writer.WriteLine($"return {httpRequest};");
         _writer.CloseBlock();
         _writer.WriteLine("catch");
         _writer.OpenBlock();
-        _writer.WriteLine(httpRequest + ".Dispose();");
+        _writer.WriteLine($"{httpRequest}.Dispose();");
         _writer.WriteLine("throw;");
         _writer.CloseBlock();
 
@@ -91,9 +91,9 @@ internal sealed partial class OperationEmitter
 
     private void WriteUri(OperationSpec operation, OperationScope scope, string uri)
     {
-        _writer.WriteLine("var " + uri + " = new " + GlobalTypeNames.RequestUriBuilder + "(");
+        _writer.WriteLine($"var {uri} = new {GlobalTypeNames.RequestUriBuilder}(");
         _writer.Indent();
-        _writer.WriteLine(BaseAddressExpression(scope) + ",");
+        _writer.WriteLine($"{BaseAddressExpression(scope)},");
         _writer.WriteLine("stackalloc char[256]);");
         _writer.Unindent();
 
@@ -104,11 +104,11 @@ internal sealed partial class OperationEmitter
                 var parameter = FindParameter(operation, parameterName);
                 var value = ValueEmitter.FormatRouteValue(parameter.Name, RequireFormat(parameter), scope);
                 _writer.WriteLine(
-                    uri + ".AppendPathSegment(" + value + ", " + CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(parameter.Name)) + ");");
+                    $"{uri}.AppendPathSegment({value}, {CSharpText.Literal(CSharpText.WithoutVerbatimPrefix(parameter.Name))});");
             }
             else if (!string.IsNullOrEmpty(part.Literal))
             {
-                _writer.WriteLine(uri + ".AppendLiteral(" + CSharpText.Literal(part.Literal!) + ");");
+                _writer.WriteLine($"{uri}.AppendLiteral({CSharpText.Literal(part.Literal!)});");
             }
         }
 
@@ -135,7 +135,7 @@ internal sealed partial class OperationEmitter
         var checksForNull = body.IsNullable && bodyParameter is not null && body.Kind != BodyKind.HttpContent;
         if (checksForNull)
         {
-            _writer.WriteLine("if (" + bodyParameter + " is not null)");
+            _writer.WriteLine($"if ({bodyParameter} is not null)");
             _writer.OpenBlock();
         }
 
@@ -148,10 +148,10 @@ internal sealed partial class OperationEmitter
             case BodyKind.FormUrlEncodedModel:
             case BodyKind.FormUrlEncodedParameters:
                 var form = scope.ReserveLocal("form");
-                _writer.WriteLine("var " + form + " = new " + GlobalTypeNames.FormUrlEncodedBuilder + "();");
+                _writer.WriteLine($"var {form} = new {GlobalTypeNames.FormUrlEncodedBuilder}();");
                 foreach (var constant in body.Constants)
                 {
-                    _writer.WriteLine(form + ".Add(" + CSharpText.Literal(constant.WireName) + ", " + CSharpText.Literal(constant.Value) + ");");
+                    _writer.WriteLine($"{form}.Add({CSharpText.Literal(constant.WireName)}, {CSharpText.Literal(constant.Value)});");
                 }
 
                 foreach (var field in body.Fields)
@@ -165,19 +165,18 @@ internal sealed partial class OperationEmitter
                         form + ".Add(" + CSharpText.Literal(field.WireName) + ", ");
                 }
 
-                _writer.WriteLine(httpRequest + ".Content = " + form + ".ToContent();");
+                _writer.WriteLine($"{httpRequest}.Content = {form}.ToContent();");
                 break;
 
             case BodyKind.MultipartModel:
                 // The content is attached before it is filled, so the request's Dispose covers it if a part fails.
                 var multipart = scope.ReserveLocal("multipart");
-                _writer.WriteLine("var " + multipart + " = new " + GlobalTypeNames.MultipartFormDataContent + "();");
-                _writer.WriteLine(httpRequest + ".Content = " + multipart + ";");
+                _writer.WriteLine($"var {multipart} = new {GlobalTypeNames.MultipartFormDataContent}();");
+                _writer.WriteLine($"{httpRequest}.Content = {multipart};");
                 foreach (var constant in body.Constants)
                 {
                     _writer.WriteLine(
-                        GlobalTypeNames.MultipartContentWriter + ".AddText(" + multipart + ", " + CSharpText.Literal(constant.WireName) + ", "
-                        + CSharpText.Literal(constant.Value) + ");");
+                        $"{GlobalTypeNames.MultipartContentWriter}.AddText({multipart}, {CSharpText.Literal(constant.WireName)}, {CSharpText.Literal(constant.Value)});");
                 }
 
                 foreach (var field in body.Fields)
@@ -194,7 +193,7 @@ internal sealed partial class OperationEmitter
                 break;
 
             case BodyKind.HttpContent:
-                _writer.WriteLine(httpRequest + ".Content = " + bodyParameter + ";");
+                _writer.WriteLine($"{httpRequest}.Content = {bodyParameter};");
                 break;
 
             default:
@@ -220,8 +219,7 @@ internal sealed partial class OperationEmitter
             ? "CreateJson<" + _jsonTypesByKey[typeInfoField].Type.ErasedName + ">(" + bodyParameter + "!, "
             : "CreateJson(" + bodyParameter + ", ";
         _writer.WriteLine(
-            httpRequest + ".Content = " + GlobalTypeNames.RequestContent + "." + createJson + scope.StaticMember(_names.TypeInfoField(typeInfoField)) + ", "
-            + mediaType + ");");
+            $"{httpRequest}.Content = {GlobalTypeNames.RequestContent}.{createJson}{scope.StaticMember(_names.TypeInfoField(typeInfoField))}, {mediaType});");
     }
 
     /// <summary>Static headers in order, then header parameters in parameter order, after the body (content headers need content).</summary>
@@ -230,7 +228,7 @@ internal sealed partial class OperationEmitter
         foreach (var header in operation.Headers)
         {
             _writer.WriteLine(
-                GlobalTypeNames.RequestHeaders + ".Add(" + httpRequest + ", " + CSharpText.Literal(header.Name) + ", " + CSharpText.Literal(header.Value) + ");");
+                $"{GlobalTypeNames.RequestHeaders}.Add({httpRequest}, {CSharpText.Literal(header.Name)}, {CSharpText.Literal(header.Value)});");
         }
 
         foreach (var parameter in operation.Parameters)

@@ -84,7 +84,7 @@ internal sealed partial class OperationEmitter
         if (operation.CancellationTokenParameter is { } cancellationTokenParameter)
         {
             // A handler is not obliged to look at the token; a cancelled call must not reach the wire either way.
-            _writer.WriteLine(cancellationTokenParameter + ".ThrowIfCancellationRequested();");
+            _writer.WriteLine($"{cancellationTokenParameter}.ThrowIfCancellationRequested();");
         }
 
         var settings = scope.InstanceMember(_names.SettingsField);
@@ -95,19 +95,19 @@ internal sealed partial class OperationEmitter
             // carries (response.RequestMessage), which is therefore not disposed here either. The caller reads the body,
             // so HttpClient's own timeout (to the headers) is all that applies. Only an answer from another origin than
             // the request was built for is refused, as every reader refuses it.
-            _writer.WriteLine(GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
-            _writer.WriteLine("return " + GlobalTypeNames.ResponseReader + ".RequireSameOrigin(" + Send(settings, httpRequest, callerToken) + ");");
+            _writer.WriteLine($"{GlobalTypeNames.HttpRequestMessage} {httpRequest} = {createRequest};");
+            _writer.WriteLine($"return {GlobalTypeNames.ResponseReader}.RequireSameOrigin({Send(settings, httpRequest, callerToken)});");
             _writer.CloseBlock();
             return;
         }
 
-        _writer.WriteLine("using " + GlobalTypeNames.HttpRequestMessage + " " + httpRequest + " = " + createRequest + ";");
+        _writer.WriteLine($"using {GlobalTypeNames.HttpRequestMessage} {httpRequest} = {createRequest};");
 
         // Sent with ResponseHeadersRead (so the body can be cut at its limit), HttpClient.Timeout ends at the headers;
         // the reader holds the body to what is left of it, so a server that stalls mid-body cannot hold the call forever.
         var deadline = scope.ReserveLocal("deadline");
-        _writer.WriteLine("var " + deadline + " = " + settings + ".StartDeadline();");
-        _writer.WriteLine("using " + GlobalTypeNames.HttpResponseMessage + " " + httpResponse + " = " + Send(settings, httpRequest, callerToken) + ";");
+        _writer.WriteLine($"var {deadline} = {settings}.StartDeadline();");
+        _writer.WriteLine($"using {GlobalTypeNames.HttpResponseMessage} {httpResponse} = {Send(settings, httpRequest, callerToken)};");
         WriteRead(operation, scope, httpResponse, deadline, callerToken);
         _writer.CloseBlock();
     }
@@ -124,13 +124,12 @@ internal sealed partial class OperationEmitter
         {
             case ReturnKind.None:
                 _writer.WriteLine(
-                    "await " + GlobalTypeNames.ResponseReader + ".EnsureSuccessAsync(" + httpResponse + ", " + settings + ", " + deadline + ", "
-                    + cancellationToken + ").ConfigureAwait(false);");
+                    $"await {GlobalTypeNames.ResponseReader}.EnsureSuccessAsync({httpResponse}, {settings}, {deadline}, {cancellationToken}).ConfigureAwait(false);");
                 break;
 
             case ReturnKind.String:
                 _writer.WriteLine(
-                    "return await " + GlobalTypeNames.ResponseReader + ".ReadStringAsync(" + httpResponse + ", " + settings + ", " + deadline + ", " + cancellationToken + ").ConfigureAwait(false);");
+                    $"return await {GlobalTypeNames.ResponseReader}.ReadStringAsync({httpResponse}, {settings}, {deadline}, {cancellationToken}).ConfigureAwait(false);");
                 break;
 
             case ReturnKind.Json:
@@ -145,11 +144,11 @@ internal sealed partial class OperationEmitter
                 if (returnSpec.AnnotationsDifferFromTypeInfo)
                 {
                     _writer.WriteLine("// The declared type differs from the type info's only in nullable annotations.");
-                    _writer.WriteLine("return (" + read + ")!;");
+                    _writer.WriteLine($"return ({read})!;");
                 }
                 else
                 {
-                    _writer.WriteLine("return " + read + ";");
+                    _writer.WriteLine($"return {read};");
                 }
 
                 break;
@@ -190,11 +189,11 @@ internal sealed partial class OperationEmitter
 
         if (declarations.Count <= 1)
         {
-            _writer.WriteLine(declarationStart + "(" + (declarations.Count == 1 ? declarations[0] : string.Empty) + ")");
+            _writer.WriteLine($"{declarationStart}({(declarations.Count == 1 ? declarations[0] : string.Empty)})");
             return;
         }
 
-        _writer.WriteLine(declarationStart + "(");
+        _writer.WriteLine($"{declarationStart}(");
         _writer.Indent();
         for (var i = 0; i < declarations.Count; i++)
         {

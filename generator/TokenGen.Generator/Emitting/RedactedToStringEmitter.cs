@@ -17,33 +17,33 @@ internal static class RedactedToStringEmitter
         writer.WriteLine();
         if (model.Namespace is not null)
         {
-            writer.WriteLine("namespace " + model.Namespace);
+            writer.WriteLine($"namespace {model.Namespace}");
             writer.OpenBlock();
         }
 
         writer.WriteLine(DeclarationOf(model));
         writer.OpenBlock();
         writer.WriteLine("/// <summary>The model's members, with tokens and secrets shown as <c>***</c>.</summary>");
-        writer.WriteLine("/// <returns>For example <c>" + model.DisplayName + " { Name = value, Secret = *** }</c>.</returns>");
-        writer.WriteLine("[" + GlobalTypeNames.GeneratedCodeAttribute + "(\"TokenGen\", " + CSharpText.Literal(generatorVersion) + ")]");
+        writer.WriteLine($"/// <returns>For example <c>{model.DisplayName} {{ Name = value, Secret = *** }}</c>.</returns>");
+        writer.WriteLine($"[{GlobalTypeNames.GeneratedCodeAttribute}(\"TokenGen\", {CSharpText.Literal(generatorVersion)})]");
         writer.WriteLine("public override string ToString()");
         writer.OpenBlock();
-        writer.WriteLine("var builder = new global::System.Text.StringBuilder(" + CSharpText.Literal(model.DisplayName + " {") + ");");
+        writer.WriteLine($"var builder = new global::System.Text.StringBuilder({CSharpText.Literal(model.DisplayName + " {")});");
         for (var i = 0; i < model.Members.Count; i++)
         {
             var member = model.Members[i];
             var label = (i == 0 ? " " : ", ") + CSharpText.WithoutVerbatimPrefix(member.Name) + " = ";
             if (member.IsSecret)
             {
-                writer.WriteLine("builder.Append(" + CSharpText.Literal(label + "***") + ");");
+                writer.WriteLine($"builder.Append({CSharpText.Literal(label + "***")});");
             }
             else
             {
-                writer.WriteLine("builder.Append(" + CSharpText.Literal(label) + ").Append(this." + member.Name + ");");
+                writer.WriteLine($"builder.Append({CSharpText.Literal(label)}).Append(this.{member.Name});");
             }
         }
 
-        writer.WriteLine("return builder.Append(" + CSharpText.Literal(model.Members.Count == 0 ? "}" : " }") + ").ToString();");
+        writer.WriteLine($"return builder.Append({CSharpText.Literal(model.Members.Count == 0 ? "}" : " }")}).ToString();");
         writer.CloseBlock();
         writer.CloseBlock();
 
@@ -52,7 +52,7 @@ internal static class RedactedToStringEmitter
             writer.CloseBlock();
         }
 
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     /// <summary>The partial declaration's head: <c>partial record struct Envelope&lt;T&gt;</c>.</summary>

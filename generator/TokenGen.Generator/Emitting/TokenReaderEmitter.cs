@@ -37,11 +37,11 @@ internal static class TokenReaderEmitter
             writer.WriteLine(obsolete);
         }
 
-        writer.WriteLine("internal static void " + names.RegisterTokenReadersMethod + "()");
+        writer.WriteLine($"internal static void {names.RegisterTokenReadersMethod}()");
         writer.OpenBlock();
         foreach (var reader in spec.TokenReaders)
         {
-            writer.WriteLine(GlobalTypeNames.TokenResponseReaders + ".Register<" + reader.ResponseType.ErasedName + ">(" + names.TokenReader(reader.ResponseType.ErasedName) + ");");
+            writer.WriteLine($"{GlobalTypeNames.TokenResponseReaders}.Register<{reader.ResponseType.ErasedName}>({names.TokenReader(reader.ResponseType.ErasedName)});");
         }
 
         writer.CloseBlock();
@@ -49,21 +49,21 @@ internal static class TokenReaderEmitter
         foreach (var reader in spec.TokenReaders)
         {
             writer.WriteLine();
-            writer.WriteLine("/// <summary>Reads the token values of a " + CSharpText.DocumentationReference(reader.ResponseType) + ".</summary>");
+            writer.WriteLine($"/// <summary>Reads the token values of a {CSharpText.DocumentationReference(reader.ResponseType)}.</summary>");
             if (TypeObligations.ObsoleteAttributeFor(new[] { reader.ResponseType }) is { } readerObsolete)
             {
                 writer.WriteLine(readerObsolete);
             }
 
             writer.WriteLine(
-                "private static " + GlobalTypeNames.TokenResponseValues + " " + names.TokenReader(reader.ResponseType.ErasedName) + "(" + reader.ResponseType.ErasedName + " " + ResponseParameter + ")");
+                $"private static {GlobalTypeNames.TokenResponseValues} {names.TokenReader(reader.ResponseType.ErasedName)}({reader.ResponseType.ErasedName} {ResponseParameter})");
             writer.Indent();
-            writer.WriteLine("=> new " + GlobalTypeNames.TokenResponseValues + "(");
+            writer.WriteLine($"=> new {GlobalTypeNames.TokenResponseValues}(");
             writer.Indent();
-            writer.WriteLine("accessToken: " + Read(reader.AccessToken) + ",");
-            writer.WriteLine("refreshToken: " + ReadOrNull(reader.RefreshToken) + ",");
-            writer.WriteLine("expiresInSeconds: " + ReadOrNull(reader.ExpiresIn) + ",");
-            writer.WriteLine("expiresAt: " + ReadOrNull(reader.ExpiresAt) + ");");
+            writer.WriteLine($"accessToken: {Read(reader.AccessToken)},");
+            writer.WriteLine($"refreshToken: {ReadOrNull(reader.RefreshToken)},");
+            writer.WriteLine($"expiresInSeconds: {ReadOrNull(reader.ExpiresIn)},");
+            writer.WriteLine($"expiresAt: {ReadOrNull(reader.ExpiresAt)});");
             writer.Unindent();
             writer.Unindent();
         }

@@ -76,12 +76,12 @@ internal static class ValueEmitter
 
         if (format.IsNullable)
         {
-            writer.WriteLine("if (" + value + " is not null)");
+            writer.WriteLine($"if ({value} is not null)");
             writer.OpenBlock();
         }
 
         var item = scope.ReserveLocal(loopVariableStem + "Item");
-        writer.WriteLine("foreach (var " + item + " in " + value + ")");
+        writer.WriteLine($"foreach (var {item} in {value})");
         writer.OpenBlock();
         WriteSendOne(writer, scope, item, format.Kind, format.ElementIsNullable, format.ElementIsNullableValueType, format.EnumFormatterKey, callPrefix, callSuffix);
         writer.CloseBlock();
@@ -105,21 +105,21 @@ internal static class ValueEmitter
     {
         if (isNullableValueType)
         {
-            writer.WriteLine("if (" + value + ".HasValue)");
+            writer.WriteLine($"if ({value}.HasValue)");
             writer.OpenBlock();
-            writer.WriteLine(callPrefix + Format(value + ".Value", kind, enumFormatter, scope) + callSuffix + ");");
+            writer.WriteLine($"{callPrefix}{Format(value + ".Value", kind, enumFormatter, scope)}{callSuffix});");
             writer.CloseBlock();
         }
         else if (isNullable && kind != ValueFormatKind.String)
         {
-            writer.WriteLine("if (" + value + " is not null)");
+            writer.WriteLine($"if ({value} is not null)");
             writer.OpenBlock();
-            writer.WriteLine(callPrefix + Format(value, kind, enumFormatter, scope) + callSuffix + ");");
+            writer.WriteLine($"{callPrefix}{Format(value, kind, enumFormatter, scope)}{callSuffix});");
             writer.CloseBlock();
         }
         else
         {
-            writer.WriteLine(callPrefix + Format(value, kind, enumFormatter, scope) + callSuffix + ");");
+            writer.WriteLine($"{callPrefix}{Format(value, kind, enumFormatter, scope)}{callSuffix});");
         }
     }
 
