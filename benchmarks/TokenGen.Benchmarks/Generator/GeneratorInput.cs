@@ -15,7 +15,7 @@ namespace TokenGen.Benchmarks.Generator;
 /// A project for the generator to run on, parsed once, with the two edits the incremental benchmarks make: one to a file
 /// no <c>[TokenApi]</c> interface depends on, and one inside a single interface (a route changes).
 /// </summary>
-internal sealed class GeneratorInput
+internal sealed class GeneratorInput : BenchmarkInput
 {
     /// <summary>The five seed APIs of <c>clients/TokenGen.Clients</c>, as the repository declares them.</summary>
     public const string FiveApis = nameof(FiveApis);
@@ -25,52 +25,17 @@ internal sealed class GeneratorInput
 
     private const int SyntheticInterfaceCount = 500;
 
-    private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.CSharp12);
-
-    private static readonly ImmutableArray<MetadataReference> s_references =
-        Basic.Reference.Assemblies.Net80.References.All
-            .Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(TokenApiAttribute).Assembly.Location))
-            .ToImmutableArray();
-
-    private static readonly CSharpCompilationOptions s_compilationOptions =
-        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
-
-    internal const string UnrelatedSource = """
-        namespace Benchmark.Unrelated;
-
-        /// <summary>Code no token API depends on.</summary>
-        public static class RetryBudget
-        {
-            public static int Attempts(int failures) => failures < 3 ? failures + 1 : 3;
-        }
-        """;
-
     private GeneratorInput(string name, ImmutableArray<SyntaxTree> trees, int interfaceCount, SyntaxTree editedInterface, string routeBefore, string routeAfter)
+        : base("Benchmark" + name, trees, TokenGenReferences, editedInterface, routeBefore, routeAfter)
     {
         Name = name;
-        Trees = trees;
         InterfaceCount = interfaceCount;
-        Unrelated = trees.Single(tree => tree.FilePath == "Unrelated.cs");
-        UnrelatedEdited = Reparse(Unrelated, "failures + 1", "failures + 2");
-        EditedInterface = editedInterface;
-        EditedInterfaceAfter = Reparse(editedInterface, routeBefore, routeAfter);
     }
 
     public string Name { get; }
 
-    public ImmutableArray<SyntaxTree> Trees { get; }
-
     /// <summary>How many <c>[TokenApi]</c> interfaces the input declares, so how many clients a full run emits.</summary>
     public int InterfaceCount { get; }
-
-    public SyntaxTree Unrelated { get; }
-
-    public SyntaxTree UnrelatedEdited { get; }
-
-    public SyntaxTree EditedInterface { get; }
-
-    public SyntaxTree EditedInterfaceAfter { get; }
 
     public static GeneratorInput Create(string name) => name switch
     {
@@ -79,16 +44,9 @@ internal sealed class GeneratorInput
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown generator input."),
     };
 
-    /// <summary>A new compilation of the input: nothing bound yet, as at the start of a build.</summary>
-    public CSharpCompilation CreateCompilation() =>
-        CSharpCompilation.Create("Benchmark" + Name, Trees, s_references, s_compilationOptions);
-
     /// <summary>A new driver with TokenGen's generator, tracking its steps only when asked (a build does not).</summary>
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
-        CSharpGeneratorDriver.Create(
-            [new global::TokenGen.Generator.TokenApiGenerator().AsSourceGenerator()],
-            parseOptions: s_parseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+        CreateDriver(new global::TokenGen.Generator.TokenApiGenerator(), trackSteps);
 
     private static GeneratorInput CreateFiveApis()
     {
@@ -118,19 +76,6 @@ internal sealed class GeneratorInput
 
         SyntaxTree middle = trees[2 + (count / 2)];
         return new GeneratorInput(FiveHundredInterfaces, [.. trees], count, middle, "\"/v1/token/introspect\"", "\"/v2/token/introspect\"");
-    }
-
-    private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, s_parseOptions, path, Encoding.UTF8);
-
-    private static SyntaxTree Reparse(SyntaxTree tree, string before, string after)
-    {
-        string text = tree.ToString();
-        if (!text.Contains(before, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"{tree.FilePath} does not contain {before}, which its edit replaces.");
-        }
-
-        return Parse(text.Replace(before, after, StringComparison.Ordinal), tree.FilePath);
     }
 
     private const string SyntheticModels = """

@@ -26,57 +26,34 @@ public enum PeerGenerator
 /// <c>JsonSerializerContext</c> (no shared models file for the binder to reuse), declared once for TokenGen and once for
 /// Refit, with the same two edits as <see cref="GeneratorInput"/>: an unrelated file, and a route inside one API.
 /// </summary>
-internal sealed class RealisticInput
+internal sealed class RealisticInput : BenchmarkInput
 {
     public const int ApiCount = 500;
 
-    private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.CSharp12);
-
-    private static readonly CSharpCompilationOptions s_compilationOptions =
-        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
-
     private static readonly ImmutableArray<MetadataReference> s_references =
-        Basic.Reference.Assemblies.Net80.References.All
-            .Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(TokenApiAttribute).Assembly.Location))
-            .Append(MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location))
-            .ToImmutableArray();
+        TokenGenReferences.Add(MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location));
 
     private static readonly Lazy<IIncrementalGenerator> s_refitGenerator = new(LoadRefitGenerator);
 
-    private RealisticInput(PeerGenerator generator)
+    private RealisticInput(PeerGenerator generator, ImmutableArray<SyntaxTree> trees)
+        : base("Realistic" + generator, trees, s_references, trees[1 + (ApiCount / 2)], "\"/v1/token/introspect\"", "\"/v2/token/introspect\"")
     {
         Generator = generator;
-        var trees = new List<SyntaxTree> { Parse(GeneratorInput.UnrelatedSource, "Unrelated.cs") };
+    }
+
+    public PeerGenerator Generator { get; }
+
+    public static RealisticInput Create(PeerGenerator generator)
+    {
+        var trees = ImmutableArray.CreateBuilder<SyntaxTree>(ApiCount + 1);
+        trees.Add(Parse(UnrelatedSource, "Unrelated.cs"));
         for (var i = 0; i < ApiCount; i++)
         {
             trees.Add(Parse(generator == PeerGenerator.TokenGen ? TokenGenApi(i) : RefitApi(i), $"Apis/Api{i.ToString(CultureInfo.InvariantCulture)}.cs"));
         }
 
-        Trees = [.. trees];
-        Unrelated = trees[0];
-        UnrelatedEdited = Reparse(Unrelated, "failures + 1", "failures + 2");
-        EditedInterface = trees[1 + (ApiCount / 2)];
-        EditedInterfaceAfter = Reparse(EditedInterface, "\"/v1/token/introspect\"", "\"/v2/token/introspect\"");
+        return new RealisticInput(generator, trees.MoveToImmutable());
     }
-
-    public PeerGenerator Generator { get; }
-
-    public ImmutableArray<SyntaxTree> Trees { get; }
-
-    public SyntaxTree Unrelated { get; }
-
-    public SyntaxTree UnrelatedEdited { get; }
-
-    public SyntaxTree EditedInterface { get; }
-
-    public SyntaxTree EditedInterfaceAfter { get; }
-
-    public static RealisticInput Create(PeerGenerator generator) => new(generator);
-
-    /// <summary>A new compilation of the input: nothing bound yet, as at the start of a build.</summary>
-    public CSharpCompilation CreateCompilation() =>
-        CSharpCompilation.Create("Realistic" + Generator, Trees, s_references, s_compilationOptions);
 
     /// <summary>A new driver with this input's generator.</summary>
     public GeneratorDriver CreateDriver(bool trackSteps = false)
@@ -84,10 +61,7 @@ internal sealed class RealisticInput
         IIncrementalGenerator generator = Generator == PeerGenerator.TokenGen
             ? new global::TokenGen.Generator.TokenApiGenerator()
             : s_refitGenerator.Value;
-        return CSharpGeneratorDriver.Create(
-            [generator.AsSourceGenerator()],
-            parseOptions: s_parseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+        return CreateDriver(generator, trackSteps);
     }
 
     /// <summary>
@@ -106,19 +80,6 @@ internal sealed class RealisticInput
         Type type = Assembly.LoadFrom(path).GetTypes()
             .Single(candidate => !candidate.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(candidate));
         return (IIncrementalGenerator)Activator.CreateInstance(type)!;
-    }
-
-    private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, s_parseOptions, path, Encoding.UTF8);
-
-    private static SyntaxTree Reparse(SyntaxTree tree, string before, string after)
-    {
-        string text = tree.ToString();
-        if (!text.Contains(before, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"{tree.FilePath} does not contain {before}, which its edit replaces.");
-        }
-
-        return Parse(text.Replace(before, after, StringComparison.Ordinal), tree.FilePath);
     }
 
     private static string Models(string i) => $$"""

@@ -20,14 +20,6 @@ public class TokenRoleWalkBenchmarks
 {
     private const int Width = 5;
 
-    private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.CSharp12);
-
-    private static readonly ImmutableArray<MetadataReference> s_references =
-        Basic.Reference.Assemblies.Net80.References.All
-            .Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(TokenApiAttribute).Assembly.Location))
-            .ToImmutableArray();
-
     private SyntaxTree _tree = null!;
 
     /// <summary>How many levels of shared models hang below the response.</summary>
@@ -37,7 +29,7 @@ public class TokenRoleWalkBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _tree = CSharpSyntaxTree.ParseText(Source(Depth), s_parseOptions, "DeepTokens.cs", Encoding.UTF8);
+        _tree = CSharpSyntaxTree.ParseText(Source(Depth), BenchmarkInput.ParseOptions, "DeepTokens.cs", Encoding.UTF8);
 
         // The answer: one client, no diagnostic, and a token reader that reads the access token at the top of the graph.
         GeneratorRunResult result = FullRun().GetRunResult().Results.Single();
@@ -56,8 +48,8 @@ public class TokenRoleWalkBenchmarks
         GeneratorInput.CreateDriver().RunGenerators(CSharpCompilation.Create(
             "DeepGraph",
             [_tree],
-            s_references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
+            BenchmarkInput.TokenGenReferences,
+            BenchmarkInput.CompilationOptions));
 
     private static string Source(int depth)
     {
