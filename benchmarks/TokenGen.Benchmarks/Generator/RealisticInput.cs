@@ -55,6 +55,11 @@ internal sealed class RealisticInput : BenchmarkInput
         return new RealisticInput(generator, trees.MoveToImmutable());
     }
 
+    /// <summary>How many characters the input's generator writes on a full run: the text every run must at least allocate.</summary>
+    public long GeneratedCharacters() =>
+        CreateDriver().RunGenerators(CreateCompilation()).GetRunResult().Results
+            .Sum(result => result.GeneratedSources.Sum(source => (long)source.SourceText.Length));
+
     /// <summary>A new driver with this input's generator.</summary>
     public GeneratorDriver CreateDriver(bool trackSteps = false)
     {
