@@ -24,7 +24,9 @@ namespace TokenGen.Infrastructure;
 /// Bodies are read once, from <see cref="HttpContent.ReadAsStreamAsync(CancellationToken)"/>, into a pooled buffer that
 /// is cleared before it goes back to the pool (it may hold tokens). The bound only protects memory when the content has
 /// not been buffered already, so generated code sends with <see cref="HttpCompletionOption.ResponseHeadersRead"/>.
-/// Cancellation surfaces as <see cref="OperationCanceledException"/>.
+/// A successful body that is already in memory (a <see cref="ByteArrayContent"/> or <see cref="StringContent"/>, as the
+/// resilience handler buffers answers) is parsed in place from the content's own array instead, with the same limits
+/// (see <see cref="InMemoryContent"/>). Cancellation surfaces as <see cref="OperationCanceledException"/>.
 /// </para>
 /// <para>
 /// A transport failure while a successful body is read (a connection reset mid-body: an <see cref="IOException"/> from
