@@ -24,7 +24,9 @@ namespace TokenGen.Infrastructure;
 /// Bodies are read once, from <see cref="HttpContent.ReadAsStreamAsync(CancellationToken)"/>, into a pooled buffer that
 /// is cleared before it goes back to the pool (it may hold tokens). The bound only protects memory when the content has
 /// not been buffered already, so generated code sends with <see cref="HttpCompletionOption.ResponseHeadersRead"/>.
-/// Cancellation surfaces as <see cref="OperationCanceledException"/>.
+/// A successful body that is already in memory (a <see cref="ByteArrayContent"/> or <see cref="StringContent"/>, as the
+/// resilience handler buffers answers) is parsed in place from the content's own array instead, with the same limits
+/// (see <see cref="InMemoryContent"/>). Cancellation surfaces as <see cref="OperationCanceledException"/>.
 /// </para>
 /// <para>
 /// A transport failure while a successful body is read (a connection reset mid-body: an <see cref="IOException"/> from
@@ -499,6 +501,11 @@ public static class ResponseReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         HttpContent content = response.Content;
+        if (InMemoryContent.TryGetBytes(content, out ArraySegment<byte> inMemory))
+        {
+            return ReadInMemoryBody(response, inMemory, maxContentBytes);
+        }
+
         long? contentLength = content.Headers.ContentLength;
         if (contentLength > maxContentBytes)
         {
@@ -526,6 +533,38 @@ public static class ResponseReader
         }
 
         return body;
+    }
+
+    /// <summary>
+    /// <see cref="ReadSuccessBodyAsync"/> for a body already in memory (see <see cref="InMemoryContent"/>), with the same
+    /// outcomes as reading it through its stream: the same length checks, in the same order, and the same exceptions.
+    /// </summary>
+    private static PooledBytes ReadInMemoryBody(HttpResponseMessage response, ArraySegment<byte> bytes, long maxContentBytes)
+    {
+        // The length the Content-Length getter gives: the header's, when the content carries one, else the length the
+        // content computes, which for bytes in memory is their count. Taken without the getter where it would compute,
+        // since it then stores what it computed in the headers (two objects a call).
+        HttpContentHeaders headers = response.Content.Headers;
+        long? contentLength = headers.NonValidated.Contains("Content-Length") ? headers.ContentLength : bytes.Count;
+        if (contentLength > maxContentBytes)
+        {
+            throw TooLarge(response, maxContentBytes, contentLength);
+        }
+
+        if (contentLength == 0)
+        {
+            // As ReadUpToAsync: an announced empty body is not read.
+            return default;
+        }
+
+        // As ReadUpToAsync reads at most the limit and one byte (a Content-Length that understates the body is not trusted).
+        int limit = (int)Math.Min(maxContentBytes, Array.MaxLength - 1);
+        if (bytes.Count > limit)
+        {
+            throw TooLarge(response, maxContentBytes, contentLength: null);
+        }
+
+        return PooledBytes.Borrowed(bytes);
     }
 
     private static HttpRequestException BodyReadFailed(HttpResponseMessage response, IOException exception)
@@ -651,31 +690,49 @@ public static class ResponseReader
 
     private static string? MediaTypeOf(HttpContent content) => content.Headers.ContentType?.MediaType;
 
-    /// <summary>Bytes in a rented array; <see langword="default"/> is an empty body.</summary>
+    /// <summary>
+    /// Bytes in a rented array, or borrowed from a content that holds them (see <see cref="Borrowed"/>);
+    /// <see langword="default"/> is an empty body.
+    /// </summary>
     private readonly struct PooledBytes : IDisposable
     {
         private readonly byte[]? _array;
+        private readonly int _offset;
         private readonly int _length;
 
         // How many bytes of the array were written: more than _length when the body overflowed the limit.
         private readonly int _written;
 
+        // Whether the array was rented here, and so is cleared and returned on disposal.
+        private readonly bool _rented;
+
         public PooledBytes(byte[] array, int length, int written, bool overflowed)
+            : this(array, offset: 0, length, written, rented: true, overflowed)
+        {
+        }
+
+        private PooledBytes(byte[] array, int offset, int length, int written, bool rented, bool overflowed)
         {
             _array = array;
+            _offset = offset;
             _length = length;
             _written = written;
+            _rented = rented;
             Overflowed = overflowed;
         }
 
         /// <summary>More bytes arrived than the limit; <see cref="Span"/> holds the first <c>limit</c>.</summary>
         public bool Overflowed { get; }
 
-        public ReadOnlySpan<byte> Span => _array is null ? default : _array.AsSpan(0, _length);
+        public ReadOnlySpan<byte> Span => _array is null ? default : _array.AsSpan(_offset, _length);
+
+        /// <summary>The bytes of a content that holds them in memory: read in place, and left to the content on disposal.</summary>
+        public static PooledBytes Borrowed(ArraySegment<byte> bytes) =>
+            new(bytes.Array!, bytes.Offset, bytes.Count, bytes.Count, rented: false, overflowed: false);
 
         public void Dispose()
         {
-            if (_array is not null)
+            if (_array is not null && _rented)
             {
                 ReturnCleared(_array, _written);
             }
