@@ -17,11 +17,17 @@ namespace TokenGen.Benchmarks;
 /// every client's answers checked out and the generator's edits re-emitted what they must; it measures nothing that
 /// is asserted, which is what CI runs. Any other arguments go to BenchmarkDotNet (<c>--filter '*'</c> for a full run).
 /// Either way the goals table is printed at the end and written to <c>BenchmarkDotNet.Artifacts/results/goals.md</c>.
+/// <c>interleaved</c> compares two clients of one per-call class in one process instead (see <see cref="Interleaved"/>).
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "interleaved")
+        {
+            return Interleaved.Run(args);
+        }
+
         bool quick = args.Length > 0 && args[0] == "quick";
         IConfig config = quick ? QuickConfig() : FullConfig();
         Summary[] summaries = quick
