@@ -55,6 +55,22 @@ public sealed class InMemoryAndStreamedAnswersAgreeTests
         Assert.True(InMemoryContent.TryGetBytes(new ByteArrayContent("1"u8.ToArray()), out _));
     }
 
+    [Fact]
+    public async Task ContentDerivedFromByteArrayContentIsReadThroughItsStreamAndReadsTheSame()
+    {
+        // FormUrlEncodedContent derives from ByteArrayContent: only the exact types are read in place, any other reads
+        // as it always has, and the answer is the same either way.
+        var derived = new FormUrlEncodedContent([new("access_token", "abc")]);
+        derived.Headers.ContentType = null; // labelled as JSON below, like the in-place one, so only the path differs
+        Assert.False(InMemoryContent.TryGetBytes(derived, out _));
+
+        string viaStream = await OutcomeAsync(derived, contentLength: null);
+        string inPlace = await OutcomeAsync(new ByteArrayContent("access_token=abc"u8.ToArray()), contentLength: null);
+
+        Assert.Equal(inPlace, viaStream);
+        Assert.StartsWith(nameof(TokenApiContentException), viaStream, StringComparison.Ordinal); // form text is not JSON
+    }
+
     private static async Task<string> OutcomeAsync(HttpContent content, string? contentLength)
     {
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");

@@ -62,6 +62,33 @@ public sealed class SourceWriterTests
     }
 
     [Fact]
+    public void Files_written_on_many_threads_at_once_each_hold_their_own_text()
+    {
+        // The buffer is per thread; the driver may run outputs on several threads at once.
+        var texts = new string[64];
+        System.Threading.Tasks.Parallel.For(0, texts.Length, file =>
+        {
+            var writer = new SourceWriter();
+            var id = file.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            for (var line = 0; line < 200 + file * 50; line++)
+            {
+                writer.WriteLine($"// file {id}");
+            }
+
+            texts[file] = writer.ToSourceText();
+        });
+
+        for (var file = 0; file < texts.Length; file++)
+        {
+            var expected = "// file " + file.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n";
+            var lines = texts[file].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(200 + file * 50, lines.Length);
+            Assert.Equal(texts[file].Length, expected.Length * lines.Length);
+            Assert.All(lines, line => Assert.Equal(expected.TrimEnd('\n'), line));
+        }
+    }
+
+    [Fact]
     public void A_writer_whose_text_was_taken_refuses_more_lines()
     {
         var writer = new SourceWriter();
