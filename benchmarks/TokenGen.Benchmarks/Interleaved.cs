@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
 using TokenGen.Benchmarks.Calls;
+using TokenGen.Benchmarks.Generator;
 
 namespace TokenGen.Benchmarks;
 
@@ -15,6 +16,10 @@ namespace TokenGen.Benchmarks;
 /// quartiles. BenchmarkDotNet measures each benchmark in a process of its own, one after the other, so a burst of noise
 /// on a shared machine lands on one side of a ratio; alternating puts it on both. This is a check beside the full run,
 /// not a replacement: the goals table comes from the full run.
+/// <c>interleaved RealisticGeneratorBenchmarks &lt;Generator.Method&gt; &lt;Generator.Method&gt; [rounds]</c> does the
+/// same for two of the realistic generator benchmarks (<c>TokenGen.UnrelatedEdit TokenGen.BindOnly</c>,
+/// <c>TokenGen.FullRun Refit.FullRun</c>), one run of each a round, after a full collection, so neither pays for the
+/// other's garbage.
 /// </summary>
 internal static class Interleaved
 {
@@ -22,8 +27,15 @@ internal static class Interleaved
     {
         if (args.Length < 4)
         {
-            Console.Error.WriteLine("usage: interleaved <class> <A> <B> [rounds = 21] [calls per round = 20000], e.g. interleaved EsperRenewToken Refit TokenGen");
+            Console.Error.WriteLine(
+                "usage: interleaved <class> <A> <B> [rounds = 21] [calls per round = 20000], e.g. interleaved EsperRenewToken Refit TokenGen, " +
+                "or interleaved RealisticGeneratorBenchmarks TokenGen.UnrelatedEdit TokenGen.BindOnly [rounds = 21]");
             return 2;
+        }
+
+        if (args[1] == nameof(RealisticGeneratorBenchmarks))
+        {
+            return RunGenerators(args);
         }
 
         Type type = typeof(CallBenchmark).Assembly.GetTypes()
@@ -59,6 +71,62 @@ internal static class Interleaved
             $"{type.Name}: {args[2]} {Median(timesA):0} ns, {args[3]} {Median(timesB):0} ns a call (medians of {rounds} rounds of {calls} calls); " +
             $"{args[2]} / {args[3]} = {Median(ratios):0.00} (quartiles {Quantile(ratios, 0.25):0.00}–{Quantile(ratios, 0.75):0.00})");
         return 0;
+    }
+
+    private static int RunGenerators(string[] args)
+    {
+        int rounds = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 21;
+        Func<object> a = GeneratorRun(args[2]);
+        Func<object> b = GeneratorRun(args[3]);
+        for (var warmup = 0; warmup < 2; warmup++)
+        {
+            MeasureOnce(a);
+            MeasureOnce(b);
+        }
+
+        var ratios = new List<double>(rounds);
+        var timesA = new List<double>(rounds);
+        var timesB = new List<double>(rounds);
+        for (var round = 0; round < rounds; round++)
+        {
+            double timeA = MeasureOnce(a);
+            double timeB = MeasureOnce(b);
+            timesA.Add(timeA);
+            timesB.Add(timeB);
+            ratios.Add(timeA / timeB);
+        }
+
+        Console.WriteLine(
+            $"{nameof(RealisticGeneratorBenchmarks)}: {args[2]} {Median(timesA) / 1e6:0} ms, {args[3]} {Median(timesB) / 1e6:0} ms a run (medians of {rounds} rounds); " +
+            $"{args[2]} / {args[3]} = {Median(ratios):0.00} (quartiles {Quantile(ratios, 0.25):0.00}–{Quantile(ratios, 0.75):0.00})");
+        return 0;
+    }
+
+    /// <summary>A realistic generator benchmark named <c>Generator.Method</c>, set up (and its setup's checks run).</summary>
+    private static Func<object> GeneratorRun(string name)
+    {
+        string[] parts = name.Split('.');
+        if (parts.Length != 2 || !Enum.TryParse(parts[0], out PeerGenerator generator))
+        {
+            throw new ArgumentException($"Name a realistic generator benchmark as Generator.Method (TokenGen.BindOnly, Refit.FullRun), not {name}.");
+        }
+
+        var benchmark = new RealisticGeneratorBenchmarks { Generator = generator };
+        benchmark.Setup();
+        MethodInfo method = typeof(RealisticGeneratorBenchmarks).GetMethod(parts[1], BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes)
+            ?? throw new ArgumentException($"{nameof(RealisticGeneratorBenchmarks)} has no benchmark {parts[1]}.");
+        return () => method.Invoke(benchmark, null)!;
+    }
+
+    /// <summary>Nanoseconds for one run, started after a full collection.</summary>
+    private static double MeasureOnce(Func<object> run)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        long start = Stopwatch.GetTimestamp();
+        GC.KeepAlive(run());
+        return Stopwatch.GetElapsedTime(start).TotalNanoseconds;
     }
 
     private static Func<Task> Client(Type type, object benchmark, string name)
