@@ -94,6 +94,15 @@ public sealed class TokenApiExceptionTests
     }
 
     [Fact]
+    public async Task RetryAfterBeyondWhatDotnetParsesIsTheLongestDelayNotNone()
+    {
+        using HttpResponseMessage response = ErrorResponse(HttpStatusCode.TooManyRequests, string.Empty);
+        response.Headers.TryAddWithoutValidation("Retry-After", "99999999999");
+        TokenApiException exception = await ResponseReader.CreateExceptionAsync(response, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(int.MaxValue), exception.RetryAfter);
+    }
+
+    [Fact]
     public async Task RetryAfterHttpDateIsMeasuredAgainstNow()
     {
         DateTimeOffset inAnHour = DateTimeOffset.UtcNow.AddHours(1);

@@ -16,15 +16,16 @@ namespace TokenGen.Infrastructure;
 /// Generated clients send with <see cref="HttpCompletionOption.ResponseHeadersRead"/> so they can stop reading a body at
 /// their size limit, and with that option <see cref="HttpClient"/>'s own timeout ends when the headers arrive: a server
 /// that sends headers and then stalls would hold the call for as long as the connection lives. A call's deadline is
-/// taken when it is sent, and <see cref="ResponseReader"/> holds the body read to what is left of it: when a read has to
-/// wait and the deadline passes, the body's stream is closed, which ends the read, and the call fails as
+/// taken when it is sent, and <see cref="ResponseReader"/> holds the body read to what is left of it: when the deadline
+/// passes, the body's reads are cancelled and its stream closed, which ends a waiting read, and the call fails as
 /// <see cref="HttpClient"/> reports its own timeout: a <see cref="TaskCanceledException"/> whose inner exception is a
 /// <see cref="TimeoutException"/>.
 /// </para>
 /// <para>
-/// It costs nothing while the body is already there when read (a small answer usually is): a value type, one read of
-/// <see cref="Environment.TickCount64"/> (a few nanoseconds, where the precise timestamp costs about 25 on Linux; a
-/// timeout is seconds, so milliseconds are precise enough), and a timer only once a read actually waits.
+/// Taking it costs a value type and one read of <see cref="Environment.TickCount64"/> (a few nanoseconds, where the
+/// precise timestamp costs about 25 on Linux; a timeout is seconds, so milliseconds are precise enough). An answer
+/// already in memory is parsed in place and needs nothing more; a body read from a stream under a finite timeout costs
+/// one cancellation source and its timer.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -69,39 +70,51 @@ public readonly struct CallDeadline
     }
 
     /// <summary>
-    /// Closes <paramref name="stream"/> when the deadline passes, which ends a read waiting on it; made once per body, and
-    /// only when a read has to wait.
+    /// The cancellation of one body's reads: <paramref name="cancellationToken"/>, or the deadline passing, whichever comes
+    /// first. Made only for a bounded deadline, before the body's first read.
     /// </summary>
-    internal BodyReadGuard Guard(Stream stream)
+    internal BodyReadGuard Guard(Stream stream, CancellationToken cancellationToken)
     {
         TimeSpan remaining = Remaining;
-        return new BodyReadGuard(stream, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        return new BodyReadGuard(stream, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken);
     }
 
-    /// <summary>The timer of one body read; <see cref="HasFired"/> tells a failure it caused from any other.</summary>
+    /// <summary>
+    /// Ends a body's reads when the deadline passes; <see cref="HasFired"/> tells a failure it caused from any other.
+    /// </summary>
+    /// <remarks>
+    /// The reads are cancelled, not only the stream closed: closing <see cref="SocketsHttpHandler"/>'s response stream with
+    /// a read waiting starts a drain of the connection, and the waiting read ends only when the drain gives up, after the
+    /// handler's <see cref="SocketsHttpHandler.ResponseDrainTimeout"/> (2 s by default, and whatever the app set). A
+    /// cancelled read aborts the connection at once. The stream is closed as well, for streams that do not watch the
+    /// token.
+    /// </remarks>
     internal sealed class BodyReadGuard : IDisposable
     {
-        private readonly Stream _stream;
-        private readonly ITimer _timer;
-        private int _fired;
+        private readonly CancellationTokenSource _source;
+        private readonly CancellationToken _callerToken;
+        private readonly CancellationTokenRegistration _closeStream;
 
-        internal BodyReadGuard(Stream stream, TimeSpan dueTime)
+        internal BodyReadGuard(Stream stream, TimeSpan dueTime, CancellationToken callerToken)
         {
-            _stream = stream;
+            _callerToken = callerToken;
+            _source = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+            _closeStream = _source.Token.UnsafeRegister(static state => ((Stream)state!).Dispose(), stream);
 
-            // Real time, as HttpClient.Timeout is; the timer holds the guard only until it is disposed.
-            _timer = TimeProvider.System.CreateTimer(static state => ((BodyReadGuard)state!).Fire(), this, dueTime, Timeout.InfiniteTimeSpan);
+            // Real time, as HttpClient.Timeout is.
+            _source.CancelAfter(dueTime);
         }
 
-        /// <summary>Whether the deadline passed and the stream was closed.</summary>
-        internal bool HasFired => Volatile.Read(ref _fired) != 0;
+        /// <summary>The token every read of the body is given.</summary>
+        internal CancellationToken Token => _source.Token;
 
-        public void Dispose() => _timer.Dispose();
+        /// <summary>Whether the deadline passed (and not the caller's cancellation) and the reads were ended.</summary>
+        internal bool HasFired => _source.IsCancellationRequested && !_callerToken.IsCancellationRequested;
 
-        private void Fire()
+        public void Dispose()
         {
-            Volatile.Write(ref _fired, 1);
-            _stream.Dispose();
+            _closeStream.Dispose();
+            _source.Dispose();
         }
     }
 }

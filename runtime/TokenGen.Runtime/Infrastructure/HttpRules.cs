@@ -41,8 +41,16 @@ internal static class HttpRules
     /// How long a <c>Retry-After</c> asks to wait, from <paramref name="now"/>: delta-seconds as they are, an HTTP date
     /// minus <paramref name="now"/>, never below zero; <see langword="null"/> without a valid header.
     /// </summary>
-    internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? retryAfter, DateTimeOffset now)
+    /// <remarks>
+    /// .NET parses delta-seconds only up to <see cref="int.MaxValue"/> and drops a larger number as if the header were
+    /// absent. A server that asks for more than 68 years of quiet still asks for quiet: such a number (digits only, as
+    /// RFC 9110 writes delta-seconds) counts as <see cref="int.MaxValue"/> seconds, so it goes to the caller as too long
+    /// to wait for rather than being retried at once. RFC 9111 (section 1.2.2) reads an overflowing delta-seconds the same
+    /// way: as the greatest value one can represent.
+    /// </remarks>
+    internal static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)
     {
+        RetryConditionHeaderValue? retryAfter = headers.RetryAfter;
         if (retryAfter?.Delta is TimeSpan delta)
         {
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
@@ -53,6 +61,38 @@ internal static class HttpRules
             return date <= now ? TimeSpan.Zero : date - now;
         }
 
-        return null;
+        return retryAfter is null && IsDeltaSecondsBeyondParsing(headers) ? s_longestRetryAfter : null;
+    }
+
+    private static readonly TimeSpan s_longestRetryAfter = TimeSpan.FromSeconds(int.MaxValue);
+
+    private static bool IsDeltaSecondsBeyondParsing(HttpResponseHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Retry-After", out HeaderStringValues values) || values.Count != 1)
+        {
+            return false;
+        }
+
+        foreach (string value in values)
+        {
+            string trimmed = value.Trim();
+            if (trimmed.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (char c in trimmed)
+            {
+                if (c is < '0' or > '9')
+                {
+                    return false;
+                }
+            }
+
+            // Only a number beyond int.MaxValue; one .NET could have parsed was refused for another reason.
+            return trimmed.Length > 18 || long.Parse(trimmed, System.Globalization.CultureInfo.InvariantCulture) > int.MaxValue;
+        }
+
+        return false;
     }
 }

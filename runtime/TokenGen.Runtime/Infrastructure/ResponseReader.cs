@@ -438,7 +438,7 @@ public static class ResponseReader
             request?.Method ?? s_unknownMethod,
             request?.RequestUri,
             response.ReasonPhrase,
-            HttpRules.RetryAfter(response.Headers.RetryAfter, timeProvider.GetUtcNow()),
+            HttpRules.RetryAfter(response.Headers, timeProvider.GetUtcNow()),
             errorBody,
             cut,
             MediaTypeOf(content),
@@ -611,7 +611,10 @@ public static class ResponseReader
         {
             byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
             int length = 0;
-            CallDeadline.BodyReadGuard? guard = null;
+
+            // Made before the first read, because the first read is the one a server that stalls after the headers holds.
+            CallDeadline.BodyReadGuard? guard = deadline.IsBounded ? deadline.Guard(stream, cancellationToken) : null;
+            CancellationToken readToken = guard?.Token ?? cancellationToken;
             try
             {
                 while (true)
@@ -626,14 +629,7 @@ public static class ResponseReader
                         buffer = larger;
                     }
 
-                    ValueTask<int> pending = stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-                    if (!pending.IsCompleted && deadline.IsBounded)
-                    {
-                        // Only a read that waits can outlast the deadline; the timer that closes the stream then is made once.
-                        guard ??= deadline.Guard(stream);
-                    }
-
-                    int read = await pending.ConfigureAwait(false);
+                    int read = await stream.ReadAsync(buffer.AsMemory(length), readToken).ConfigureAwait(false);
                     if (read == 0)
                     {
                         return new PooledBytes(buffer, length, length, overflowed: false);
@@ -648,9 +644,16 @@ public static class ResponseReader
             }
             catch (Exception exception) when (guard is { HasFired: true })
             {
-                // The read ended because the deadline closed the stream (its exception varies with the stream).
+                // The read ended because the deadline cancelled it or closed the stream (the exception varies with the stream).
                 ReturnCleared(buffer, length);
                 throw deadline.CreateTimeoutException(exception);
+            }
+            catch (OperationCanceledException) when (guard is not null && cancellationToken.IsCancellationRequested)
+            {
+                // The read was given the guard's linked token; the caller gets a cancellation that names their own.
+                ReturnCleared(buffer, length);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw;
             }
             catch
             {

@@ -47,7 +47,7 @@ internal static class RetryRules
     /// the date must be read against the same clock the wait runs on.
     /// </remarks>
     internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) =>
-        HttpRules.RetryAfter(response.Headers.RetryAfter, now);
+        HttpRules.RetryAfter(response.Headers, now);
 
     /// <summary>
     /// The backoff after failed attempt <paramref name="failedAttempt"/> (from 1): a ceiling of

@@ -99,7 +99,91 @@ public sealed class CancellationTests
         var exception = await Assert.ThrowsAsync<TaskCanceledException>(call);
         Assert.IsType<TimeoutException>(exception.InnerException);
         Assert.Contains("HttpClient.Timeout of 0.2 seconds", exception.Message, StringComparison.Ordinal);
-        Assert.True(handler.LastStream?.SawDisposal, "The stalled read was not ended by the deadline closing its stream.");
+        Assert.True(handler.LastStream?.SawCancellation, "The stalled read was not ended by the deadline cancelling it.");
+    }
+
+    /// <summary>
+    /// Over a real socket: closing <see cref="SocketsHttpHandler"/>'s response stream under a waiting read starts a drain of
+    /// the connection, which holds the read until <see cref="SocketsHttpHandler.ResponseDrainTimeout"/> gives up. The
+    /// deadline must cancel the read instead, so a drain timeout of ten minutes must not hold the call. Nothing is timed:
+    /// the guard only tells a hang from an end.
+    /// </summary>
+    [Theory]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"access_token\":")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n")]
+    [InlineData("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"error\":")]
+    public async Task ABodyThatStallsOnASocketEndsAtTheDeadlineNotWhenTheHandlersDrainGivesUp(string answerHead)
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var serverStop = new CancellationTokenSource();
+        var headSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task server = StallAfterAsync(listener, answerHead, headSent, serverStop.Token);
+
+        // Two seconds leave a loaded machine time to connect and answer the headers, so the deadline falls in the body.
+        using var handler = new SocketsHttpHandler { ResponseDrainTimeout = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(2), BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        Task<TokenResponse> call = IResponseTokens.Create(http).GetTokenAsync();
+
+        Task ended = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(90)));
+        await serverStop.CancelAsync();
+        await server;
+        Assert.True(headSent.Task.IsCompleted, "The server never sent its answer's head: the deadline passed before the body, and this test checked nothing.");
+        Assert.True(ended == call, "The call was still waiting long after its 2 s deadline: the stalled read was left to the handler's drain.");
+        if (answerHead.StartsWith("HTTP/1.1 400", StringComparison.Ordinal))
+        {
+            // An error body that stalls past the deadline: the status is kept, the body is not.
+            var error = await Assert.ThrowsAsync<TokenApiException>(() => call);
+            Assert.Null(error.ErrorBody);
+        }
+        else
+        {
+            var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => call);
+            Assert.IsType<TimeoutException>(exception.InnerException);
+            Assert.Contains("HttpClient.Timeout of 2 seconds", exception.Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Answers one request with <paramref name="answerHead"/> and then sends nothing until stopped.</summary>
+    private static async Task StallAfterAsync(System.Net.Sockets.TcpListener listener, string answerHead, TaskCompletionSource headSent, CancellationToken stop)
+    {
+        System.Net.Sockets.TcpClient client;
+        try
+        {
+            client = await listener.AcceptTcpClientAsync(stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // no request came: the test reports it
+        }
+
+        using var connection = client;
+        System.Net.Sockets.NetworkStream stream = client.GetStream();
+        try
+        {
+            var request = new byte[8192];
+            var received = new System.Text.StringBuilder();
+            while (!received.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                int read = await stream.ReadAsync(request, stop);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                received.Append(System.Text.Encoding.ASCII.GetString(request, 0, read));
+            }
+
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(answerHead), stop);
+            await stream.FlushAsync(stop);
+            headSent.SetResult();
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or System.IO.IOException)
+        {
+            // The test is over, or the client gave up on the connection.
+        }
     }
 
     [Fact]

@@ -122,6 +122,42 @@ public sealed class RetryAfterTests
         Assert.Equal([TimeSpan.FromSeconds(20)], clock.RequestedDelays);
     }
 
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("99999999999")]
+    [InlineData(" 99999999999999999999999999999 ")]
+    public async Task A_Retry_After_too_large_for_dotnets_parser_is_too_long_to_wait_for_not_absent(string value)
+    {
+        // .NET drops delta-seconds above int.MaxValue as if the header were missing; the server still asked for quiet.
+        var clock = new VirtualClock();
+        var server = new ScriptedServer(Status(HttpStatusCode.TooManyRequests, r => r.Headers.TryAddWithoutValidation("Retry-After", value)), Ok());
+        using var invoker = Pipeline.Create(server, clock);
+
+        using var response = await clock.RunAsync(invoker.SendAsync(Pipeline.Request(), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(1, server.Attempts);
+        Assert.Empty(clock.RequestedDelays);
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-99999999999")]
+    [InlineData("1e30")]
+    [InlineData("99999999999, 5")]
+    public async Task A_Retry_After_that_is_no_delay_at_all_counts_as_absent(string value)
+    {
+        var clock = new VirtualClock();
+        var server = new ScriptedServer(Status(HttpStatusCode.ServiceUnavailable, r => r.Headers.TryAddWithoutValidation("Retry-After", value)), Ok());
+        using var invoker = Pipeline.Create(server, clock);
+
+        using var response = await clock.RunAsync(invoker.SendAsync(Pipeline.Request(), CancellationToken.None));
+
+        // Retried on the handler's own backoff, as without the header.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, server.Attempts);
+    }
+
     [Fact]
     public async Task The_cap_is_a_setting()
     {
