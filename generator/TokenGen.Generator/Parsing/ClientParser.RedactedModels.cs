@@ -105,7 +105,7 @@ internal sealed partial class ClientParser
         _redactedModels.Add(new RedactedModelSpec(
             ns,
             kind,
-            TypeNames.EscapeIdentifier(named.Name),
+            TypeNames.EscapeTypeName(named.Name),
             typeParameters.ToEquatableArray(),
             named.Name,
             members.ToEquatableArray(),

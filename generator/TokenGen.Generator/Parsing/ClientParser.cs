@@ -126,7 +126,7 @@ internal sealed partial class ClientParser
 
         return new ClientSpec(
             ns,
-            TypeNames.EscapeIdentifier(interfaceSymbol.Name),
+            TypeNames.EscapeTypeName(interfaceSymbol.Name),
             _known.TypeRefOf(interfaceSymbol),
             tokenApi.AttributeClass is { } tokenApiClass ? TypeNames.ClientName(interfaceSymbol, tokenApiClass) : GetClientName(interfaceSymbol.Name),
             interfaceSymbol.DeclaredAccessibility == Accessibility.Public,

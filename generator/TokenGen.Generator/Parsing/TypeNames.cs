@@ -155,4 +155,10 @@ internal static class TypeNames
     /// </summary>
     public static string EscapeIdentifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || name == "await" ? "@" + name : name;
+
+    /// <summary>
+    /// <see cref="EscapeIdentifier"/> for the name of a type the generated code declares a part of: <c>record</c> too, which
+    /// as a type's name is warning CS8860 unless written <c>@record</c>, as the user's own declaration must be.
+    /// </summary>
+    public static string EscapeTypeName(string name) => name == "record" ? "@record" : EscapeIdentifier(name);
 }

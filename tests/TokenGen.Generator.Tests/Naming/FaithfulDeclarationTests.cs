@@ -60,6 +60,31 @@ public sealed class FaithfulDeclarationTests
                 [Get("/other")] Task<TokenResponse> GetToken2Async();
             }
             """,
+        ["An interface named record, which a type may be only when written @record"] = """
+            namespace Acme.Tokens;
+            [TokenApi(BaseAddress = "https://example.com", SerializerContext = typeof(TokensContext))]
+            public partial interface @record
+            {
+                [Get("/token")] Task<TokenResponse> GetTokenAsync(CancellationToken cancellationToken = default);
+            }
+            """,
+        ["A model with a token, whose redacting ToString is written, named record"] = """
+            namespace Acme.Records;
+            public sealed partial class @record
+            {
+                [AccessToken] public string? Token { get; set; }
+                public string? Name { get; set; }
+            }
+
+            [JsonSerializable(typeof(@record))]
+            public sealed partial class RecordContext : JsonSerializerContext;
+
+            [TokenApi(BaseAddress = "https://example.com", SerializerContext = typeof(RecordContext))]
+            public partial interface IApi
+            {
+                [Get("/token")] Task<@record> GetTokenAsync(CancellationToken cancellationToken = default);
+            }
+            """,
         ["Parameters named like keywords and generated locals"] = """
             namespace Acme.Tokens;
             [TokenApi(BaseAddress = "https://example.com", SerializerContext = typeof(TokensContext))]
