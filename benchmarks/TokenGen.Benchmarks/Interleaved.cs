@@ -49,24 +49,7 @@ internal static class Interleaved
         Func<Task> a = Client(type, benchmark, args[2]);
         Func<Task> b = Client(type, benchmark, args[3]);
 
-        for (var warmup = 0; warmup < 3; warmup++)
-        {
-            Measure(a, calls);
-            Measure(b, calls);
-        }
-
-        var ratios = new List<double>(rounds);
-        var timesA = new List<double>(rounds);
-        var timesB = new List<double>(rounds);
-        for (var round = 0; round < rounds; round++)
-        {
-            double timeA = Measure(a, calls);
-            double timeB = Measure(b, calls);
-            timesA.Add(timeA);
-            timesB.Add(timeB);
-            ratios.Add(timeA / timeB);
-        }
-
+        (List<double> timesA, List<double> timesB, List<double> ratios) = Alternate(() => Measure(a, calls), () => Measure(b, calls), warmups: 3, rounds);
         Console.WriteLine(
             $"{type.Name}: {args[2]} {Median(timesA):0} ns, {args[3]} {Median(timesB):0} ns a call (medians of {rounds} rounds of {calls} calls); " +
             $"{args[2]} / {args[3]} = {Median(ratios):0.00} (quartiles {Quantile(ratios, 0.25):0.00}–{Quantile(ratios, 0.75):0.00})");
@@ -78,28 +61,38 @@ internal static class Interleaved
         int rounds = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 21;
         Func<object> a = GeneratorRun(args[2]);
         Func<object> b = GeneratorRun(args[3]);
-        for (var warmup = 0; warmup < 2; warmup++)
+        (List<double> timesA, List<double> timesB, List<double> ratios) = Alternate(() => MeasureOnce(a), () => MeasureOnce(b), warmups: 2, rounds);
+        Console.WriteLine(
+            $"{nameof(RealisticGeneratorBenchmarks)}: {args[2]} {Median(timesA) / 1e6:0} ms, {args[3]} {Median(timesB) / 1e6:0} ms a run (medians of {rounds} rounds); " +
+            $"{args[2]} / {args[3]} = {Median(ratios):0.00} (quartiles {Quantile(ratios, 0.25):0.00}–{Quantile(ratios, 0.75):0.00})");
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs A and B alternately, <paramref name="warmups"/> rounds unrecorded and then <paramref name="rounds"/> recorded,
+    /// so a burst of noise falls on both; returns each side's times and the per-round ratios A / B.
+    /// </summary>
+    private static (List<double> TimesA, List<double> TimesB, List<double> Ratios) Alternate(Func<double> a, Func<double> b, int warmups, int rounds)
+    {
+        for (var warmup = 0; warmup < warmups; warmup++)
         {
-            MeasureOnce(a);
-            MeasureOnce(b);
+            a();
+            b();
         }
 
-        var ratios = new List<double>(rounds);
         var timesA = new List<double>(rounds);
         var timesB = new List<double>(rounds);
+        var ratios = new List<double>(rounds);
         for (var round = 0; round < rounds; round++)
         {
-            double timeA = MeasureOnce(a);
-            double timeB = MeasureOnce(b);
+            double timeA = a();
+            double timeB = b();
             timesA.Add(timeA);
             timesB.Add(timeB);
             ratios.Add(timeA / timeB);
         }
 
-        Console.WriteLine(
-            $"{nameof(RealisticGeneratorBenchmarks)}: {args[2]} {Median(timesA) / 1e6:0} ms, {args[3]} {Median(timesB) / 1e6:0} ms a run (medians of {rounds} rounds); " +
-            $"{args[2]} / {args[3]} = {Median(ratios):0.00} (quartiles {Quantile(ratios, 0.25):0.00}–{Quantile(ratios, 0.75):0.00})");
-        return 0;
+        return (timesA, timesB, ratios);
     }
 
     /// <summary>A realistic generator benchmark named <c>Generator.Method</c>, set up (and its setup's checks run).</summary>

@@ -73,26 +73,21 @@ internal static class HttpRules
             return false;
         }
 
-        foreach (string value in values)
+        string value = values.ToString().Trim();
+        if (value.Length == 0)
         {
-            string trimmed = value.Trim();
-            if (trimmed.Length == 0)
+            return false;
+        }
+
+        foreach (char c in value)
+        {
+            if (c is < '0' or > '9')
             {
                 return false;
             }
-
-            foreach (char c in trimmed)
-            {
-                if (c is < '0' or > '9')
-                {
-                    return false;
-                }
-            }
-
-            // Only a number beyond int.MaxValue; one .NET could have parsed was refused for another reason.
-            return trimmed.Length > 18 || long.Parse(trimmed, System.Globalization.CultureInfo.InvariantCulture) > int.MaxValue;
         }
 
-        return false;
+        // Only a number beyond int.MaxValue; one .NET could have parsed was refused for another reason.
+        return value.Length > 18 || long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) > int.MaxValue;
     }
 }
